@@ -1,0 +1,72 @@
+// GitBook front matter → VitePress page settings. GitBook's `layout:` is an
+// object of visibility switches; VitePress reads `layout` as the name of a page
+// layout and renders an unknown one as an empty page. So every GitBook key is
+// read here and moved under `frontmatter.gitbook` before VitePress sees it.
+
+export interface GitbookFrontmatter {
+  description?: string
+  icon?: string
+  hidden?: boolean
+  cover?: string
+  coverY?: number
+  noIndex?: boolean
+  /** `layout.<part>.visible`, missing keys meaning visible. */
+  visible: {
+    title: boolean
+    description: boolean
+    tableOfContents: boolean
+    outline: boolean
+    pagination: boolean
+    metadata: boolean
+  }
+  width: 'default' | 'wide'
+}
+
+const PARTS = ['title', 'description', 'tableOfContents', 'outline', 'pagination', 'metadata'] as const
+
+function visibleOf(layout: any, part: string): boolean {
+  const v = layout?.[part]?.visible
+  return v !== false
+}
+
+/**
+ * Rewrite `fm` in place for VitePress and return GitBook's reading of it.
+ * `layout`: VitePress's `sidebar`, `aside`/`outline`, `prev`/`next`,
+ * `lastUpdated`, plus page classes for what only CSS can hide.
+ */
+export function applyGitbookFrontmatter(fm: Record<string, any>): GitbookFrontmatter {
+  if (fm.gitbook) return fm.gitbook as GitbookFrontmatter
+  const layout = fm.layout && typeof fm.layout === 'object' ? fm.layout : undefined
+  const gb: GitbookFrontmatter = {
+    description: typeof fm.description === 'string' ? fm.description.trim() : undefined,
+    icon: typeof fm.icon === 'string' ? fm.icon : undefined,
+    hidden: fm.hidden === true,
+    cover: typeof fm.cover === 'string' ? fm.cover : undefined,
+    coverY: typeof fm.coverY === 'number' ? fm.coverY : undefined,
+    noIndex: fm.noIndex === true || fm.noRobotsIndex === true,
+    visible: Object.fromEntries(PARTS.map((p) => [p, visibleOf(layout, p)])) as GitbookFrontmatter['visible'],
+    width: layout?.width === 'wide' ? 'wide' : 'default',
+  }
+  // Whatever `layout` holds is GitBook's: VitePress must never read it.
+  if ('layout' in fm) {
+    fm.gitbookLayout = fm.layout
+    delete fm.layout
+  }
+  const classes = [fm.pageClass, 'gb-page']
+  if (!gb.visible.title) classes.push('gb-hide-title')
+  if (!gb.visible.description) classes.push('gb-hide-description')
+  if (gb.width === 'wide') classes.push('gb-wide')
+  fm.pageClass = classes.filter(Boolean).join(' ')
+  if (!gb.visible.tableOfContents) fm.sidebar = false
+  if (!gb.visible.outline) fm.aside = false
+  if (!gb.visible.pagination) {
+    fm.prev = false
+    fm.next = false
+  }
+  if (!gb.visible.metadata) fm.lastUpdated = false
+  if (gb.noIndex) {
+    fm.head = [...(Array.isArray(fm.head) ? fm.head : []), ['meta', { name: 'robots', content: 'noindex' }]]
+  }
+  fm.gitbook = gb
+  return gb
+}

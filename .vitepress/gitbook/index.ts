@@ -1,0 +1,93 @@
+// gitbookPlugin(md, ctx): every GitBook Markdown feature, registered in the
+// order markdown-it needs them. VitePress calls it last (`markdown.config`), so
+// our render wrapper is the outermost one and sees the whole page source.
+import type MarkdownIt from 'markdown-it'
+import matter from 'gray-matter'
+import { type GitbookContext, type MarkdownEnv, pageState, report } from './env'
+import { mojibakeLines } from './mojibake'
+import { escapeHtml, getTag, metaOf, type RenderArgs } from './tag/registry'
+import { tagTokenizerPlugin } from './tag/tokenize'
+import { imagesPlugin } from './transforms/images'
+import { linksPlugin } from './transforms/links'
+import { pageHeadPlugin } from './transforms/page-head'
+import './tags/hint'
+import './tags/tabs'
+
+export type { GitbookContext } from './env'
+
+/** Vue compiles pages as templates: `{{` written by an author must stay text. */
+export function escapeMustache(html: string): string {
+  return html.replace(/\{\{/g, '&#123;&#123;')
+}
+
+function tagRenderers(md: MarkdownIt, ctx: GitbookContext): void {
+  const renderWith =
+    (which: 'open' | 'close') =>
+    (tokens: RenderArgs['tokens'], idx: number, _o: unknown, env: MarkdownEnv): string => {
+      const token = tokens[idx]
+      const meta = metaOf(token)
+      const spec = getTag(meta.name)
+      if (!spec) return ''
+      const fn = which === 'open' ? spec.open : spec.close
+      return fn ? fn({ md, tokens, idx, env, ctx, meta }) : ''
+    }
+  // Every registered tag gets its renderers lazily: the rule names depend on the token type.
+  const rules = md.renderer.rules
+  const original = md.renderer.render.bind(md.renderer)
+  md.renderer.render = (tokens, options, env) => {
+    for (const t of tokens) {
+      if (!t.type.startsWith('gitbook_') || rules[t.type]) continue
+      rules[t.type] = renderWith(t.type.endsWith('_close') ? 'close' : 'open')
+    }
+    return original(tokens, options, env)
+  }
+  // A stray end tag is syntax, not text: it renders nothing (and was reported).
+  rules.gitbook_stray = () => ''
+  // An unknown tag keeps its body; a one-line unknown tag stays visible as written.
+  rules.gitbook_unknown = (tokens, idx) => `<p class="gb-unknown-tag"><code>${escapeHtml(tokens[idx].meta.source)}</code></p>\n`
+  rules.gitbook_unknown_open = (tokens, idx) => `<div class="gb-unknown" data-tag="${escapeHtml(tokens[idx].meta.name)}">\n`
+  rules.gitbook_unknown_close = () => '</div>\n'
+}
+
+/**
+ * Wrap `md.render` (outermost): remember the source for line numbers, survive
+ * broken front matter, warn on mojibake, and keep `{{` from Vue.
+ */
+function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
+  const render = md.render.bind(md)
+  md.render = (src: string, env: MarkdownEnv = {}) => {
+    env.gitbookSource = src
+    try {
+      // Known before the front matter plugin runs, so line numbers count it.
+      env.content = matter(src).content
+    } catch (e) {
+      // gray-matter throws on bad YAML: report it and render the page without it.
+      const m = /^---\r?\n[\s\S]*?\r?\n---[^\n]*\n?/.exec(src)
+      const detail = (e as Error).message.split('\n')[0]
+      env.gitbookSource = src
+      report(env, ctx, 0, 'error', 'frontmatter-yaml', `front matter is not valid YAML (${detail})`,
+        'fix the YAML between the --- lines; the page is built without it meanwhile')
+      if (m) src = '\n'.repeat(m[0].split('\n').length - 1) + src.slice(m[0].length)
+      env.gitbookSource = src
+      env.content = src
+    }
+    const page = pageState(env, ctx)
+    if (page.file) {
+      for (const line of mojibakeLines(src)) {
+        report(env, ctx, line - 1 - page.lineOffset, 'warning', 'mojibake',
+          'this line looks like mojibake (UTF-8 read as Mac OS Roman or Windows-1252)',
+          'repair the page with `npm run import`')
+      }
+    }
+    return escapeMustache(render(src, env))
+  }
+}
+
+export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
+  tagTokenizerPlugin(md, ctx)
+  linksPlugin(md, ctx)
+  imagesPlugin(md, ctx)
+  pageHeadPlugin(md, ctx)
+  tagRenderers(md, ctx)
+  renderWrapper(md, ctx)
+}

@@ -1,0 +1,51 @@
+// What a link or image source in a page points at: another page (at its
+// published route), a file of the space, an anchor, the outside world, or
+// nothing. The build and the checker resolve every href through this.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Space } from './space'
+import { isExternal, safeDecode, splitHash } from './urls'
+
+export type Resolved =
+  | { kind: 'external'; href: string }
+  | { kind: 'anchor'; hash: string }
+  | { kind: 'page'; file: string; route: string; hash: string }
+  | { kind: 'asset'; file: string; abs: string }
+  /** `target` is the space-relative path the href names (may start with `../`). */
+  | { kind: 'missing'; target: string; page: boolean; hash: string }
+
+/** Resolve `href`, written in the page `fromFile` (space-relative). */
+export function resolveHref(space: Space, fromFile: string, href: string): Resolved {
+  if (isExternal(href)) return { kind: 'external', href }
+  const { pathPart: rawPath, hash } = splitHash(href)
+  const pathPart = safeDecode(rawPath.replace(/\?.*$/, ''))
+  if (pathPart === '') return { kind: 'anchor', hash: safeDecode(hash) }
+  const target = pathPart.startsWith('/')
+    ? path.posix.normalize(pathPart.slice(1))
+    : path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), pathPart))
+  const decodedHash = safeDecode(hash)
+  const candidates = [target]
+  if (pathPart.endsWith('/') || target === '.' || !path.posix.extname(target)) {
+    const dir = target === '.' ? '' : target.replace(/\/$/, '') + '/'
+    candidates.push(`${dir}README.md`, `${dir}readme.md`, `${target}.md`)
+  }
+  for (const c of candidates) {
+    const page = space.pages.get(c)
+    if (page) return { kind: 'page', file: page.file, route: page.route, hash: decodedHash }
+  }
+  if (/\.md$/i.test(target)) {
+    // Same file with another letter case (exports from case-insensitive disks).
+    for (const page of space.pages.values()) {
+      if (page.file.toLowerCase() === target.toLowerCase()) {
+        return { kind: 'page', file: page.file, route: page.route, hash: decodedHash }
+      }
+    }
+    return { kind: 'missing', target, page: true, hash: decodedHash }
+  }
+  const abs = path.join(space.root, target)
+  if (!target.startsWith('..') && fs.existsSync(abs) && fs.statSync(abs).isFile()) {
+    return { kind: 'asset', file: target, abs }
+  }
+  const isPage = !path.posix.extname(target) || pathPart.endsWith('/')
+  return { kind: 'missing', target, page: isPage, hash: decodedHash }
+}

@@ -1,0 +1,77 @@
+// Everything the VitePress config needs for one GitBook space, from the
+// options the command line passes in the environment (bin/gitbook.ts).
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DiagnosticSink } from './diagnostics'
+import type { GitbookContext } from './env'
+import { writeRedirects } from './redirects'
+import { buildSidebar } from './sidebar'
+import { loadSpace, spaceRewrites, type Space } from './space'
+import { normalizeBase } from './urls'
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export interface SiteOptions {
+  /** The GitBook space folder. @default `docs/` of the project */
+  src: string
+  /** Where the static site is written. @default `.vitepress/dist` */
+  out: string
+  /** Base path the site is served under. @default `/` */
+  base: string
+  /** Base URL of the complete handbook, for links to pages this space lacks. */
+  fallbackUrl?: string
+}
+
+/** Options from `GITBOOK_SRC`, `GITBOOK_OUT`, `GITBOOK_BASE` (or `BASE`), `GITBOOK_FALLBACK_URL`. */
+export function siteOptions(env = process.env): SiteOptions {
+  return {
+    src: path.resolve(PROJECT_ROOT, env.GITBOOK_SRC || 'docs'),
+    out: path.resolve(PROJECT_ROOT, env.GITBOOK_OUT || '.vitepress/dist'),
+    base: normalizeBase(env.GITBOOK_BASE || env.BASE),
+    fallbackUrl: env.GITBOOK_FALLBACK_URL || undefined,
+  }
+}
+
+export interface Site {
+  options: SiteOptions
+  space: Space
+  ctx: GitbookContext
+  sink: DiagnosticSink
+  rewrites: Record<string, string>
+  sidebar: ReturnType<typeof buildSidebar>
+  /** Files VitePress must not treat as pages. */
+  srcExclude: string[]
+  buildEnd(outDir: string): void
+}
+
+export function loadSite(options = siteOptions()): Site {
+  const sink = new DiagnosticSink()
+  if (!fs.existsSync(options.src)) throw new Error(`GitBook space not found: ${options.src}`)
+  const space = loadSpace(options.src)
+  for (const d of space.diagnostics) sink.add(d)
+  const ctx: GitbookContext = { space, sink, linkedAssets: new Set(), fallbackUrl: options.fallbackUrl }
+  return {
+    options,
+    space,
+    ctx,
+    sink,
+    rewrites: spaceRewrites(space),
+    sidebar: buildSidebar(space),
+    srcExclude: [space.summaryFile, '**/.gitbook/**', '**/node_modules/**'],
+    buildEnd(outDir: string) {
+      const n = writeRedirects(outDir, options.base, space.redirects)
+      for (const abs of ctx.linkedAssets) {
+        const dest = path.join(outDir, path.relative(space.root, abs))
+        fs.mkdirSync(path.dirname(dest), { recursive: true })
+        fs.copyFileSync(abs, dest)
+      }
+      const errors = sink.all.filter((d) => d.severity === 'error').length
+      const warnings = sink.all.length - errors
+      console.log(
+        `GitBook: ${space.pages.size} pages, ${n} redirects, ${ctx.linkedAssets.size} linked files; ` +
+          `${errors} error(s), ${warnings} warning(s)`,
+      )
+    },
+  }
+}

@@ -1,0 +1,290 @@
+// Reads a GitBook space folder once: its configuration, SUMMARY.md, every page's
+// front matter and title, and the table of published routes the build, the
+// sidebar and the checker all share.
+import fs from 'node:fs'
+import path from 'node:path'
+import matter from 'gray-matter'
+import { LineCounter, parseDocument } from 'yaml'
+import type { Diagnostic } from './diagnostics'
+import { parseSummary, type SummaryEntry, type SummaryGroup } from './summary'
+import {
+  fileRoute,
+  groupSlug,
+  isExternal,
+  isReadme,
+  pageSlug,
+  routeToTarget,
+  safeDecode,
+  splitHash,
+} from './urls'
+
+export interface PageInfo {
+  /** Path relative to the space root, forward slashes. */
+  file: string
+  /** Published route: URL path without base or leading slash (`cadrer/x/`, `cadrer/x/y`). */
+  route: string
+  /** Title: the page's first `# ` heading, else its SUMMARY entry, else its slug. */
+  title: string
+  /** Title used in the sidebar and pagination (SUMMARY text). */
+  navTitle: string
+  frontmatter: Record<string, any>
+  inSummary: boolean
+  /** Line of the page's entry in SUMMARY.md. */
+  summaryLine?: number
+}
+
+export interface Redirect {
+  /** Old route, without base or leading slash. */
+  from: string
+  /** New route. */
+  to: string
+  /** Where it comes from, for messages. */
+  source: string
+}
+
+export interface Space {
+  /** Absolute path of the folder holding the pages (`.gitbook.yaml` `root`). */
+  root: string
+  /** Absolute path of the folder given to the build (where `.gitbook.yaml` sits). */
+  dir: string
+  summaryFile: string
+  readmeFile: string
+  groups: SummaryGroup[]
+  pages: Map<string, PageInfo>
+  /** route → file */
+  routes: Map<string, string>
+  redirects: Redirect[]
+  diagnostics: Diagnostic[]
+}
+
+interface GitbookYaml {
+  root?: string
+  structure?: { readme?: string; summary?: string }
+  redirects?: Record<string, string>
+}
+
+function readGitbookYaml(dir: string, diagnostics: Diagnostic[]): GitbookYaml {
+  const file = path.join(dir, '.gitbook.yaml')
+  if (!fs.existsSync(file)) return {}
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter })
+  for (const err of doc.errors) {
+    const pos = lineCounter.linePos(err.pos[0])
+    diagnostics.push({
+      file: '.gitbook.yaml',
+      line: pos.line,
+      column: pos.col,
+      severity: 'error',
+      code: 'config-yaml',
+      message: `.gitbook.yaml is not valid YAML (${err.message.split('\n')[0]})`,
+      hint: 'fix the YAML syntax; the defaults are used meanwhile',
+    })
+  }
+  if (doc.errors.length) return {}
+  const value = doc.toJS() ?? {}
+  return typeof value === 'object' ? value : {}
+}
+
+/** Every `.md` file of the space, except GitBook's own folder and dependencies. */
+export function listMarkdown(root: string): string[] {
+  const out: string[] = []
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+      const abs = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(abs)
+      else if (/\.md$/i.test(entry.name)) out.push(path.relative(root, abs).split(path.sep).join('/'))
+    }
+  }
+  walk(root)
+  return out.sort()
+}
+
+/** The text of the first `# ` heading outside code fences, Markdown marks removed. */
+export function firstH1(body: string): string | undefined {
+  let fence: string | null = null
+  for (const line of body.split('\n')) {
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line)
+    if (f) {
+      if (!fence) fence = f[1][0]
+      else if (f[1][0] === fence) fence = null
+      continue
+    }
+    if (fence) continue
+    const m = /^#\s+(.*?)\s*#*\s*$/.exec(line)
+    if (m) {
+      return m[1]
+        .replace(/<[^>]+>/g, '')
+        .replace(/[*_`]/g, '')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/&#x20;/g, ' ')
+        .trim()
+    }
+  }
+  return undefined
+}
+
+function readPage(root: string, file: string): { frontmatter: Record<string, any>; title?: string } {
+  const src = fs.readFileSync(path.join(root, file), 'utf8')
+  try {
+    const { data, content } = matter(src)
+    return { frontmatter: data ?? {}, title: firstH1(content) }
+  } catch {
+    // Broken front matter is reported by the page render; read the body anyway.
+    return { frontmatter: {}, title: firstH1(src) }
+  }
+}
+
+/** Resolve a SUMMARY href to a space file, case-insensitively as a last resort. */
+function resolveFile(href: string, files: Set<string>, lower: Map<string, string>): string | undefined {
+  let p = safeDecode(splitHash(href).pathPart).replace(/^\.?\//, '')
+  if (p === '' || p.endsWith('/')) p += 'README.md'
+  p = path.posix.normalize(p)
+  if (files.has(p)) return p
+  return lower.get(p.toLowerCase())
+}
+
+export function loadSpace(dir: string): Space {
+  const diagnostics: Diagnostic[] = []
+  const conf = readGitbookYaml(dir, diagnostics)
+  const root = path.resolve(dir, conf.root ?? '.')
+  const summaryFile = conf.structure?.summary ?? 'SUMMARY.md'
+  const readmeFile = conf.structure?.readme ?? 'README.md'
+  const files = listMarkdown(root).filter((f) => f !== summaryFile)
+  const fileSet = new Set(files)
+  const lower = new Map(files.map((f) => [f.toLowerCase(), f]))
+  const pages = new Map<string, PageInfo>()
+  const routes = new Map<string, string>()
+  const info = new Map(files.map((f) => [f, readPage(root, f)]))
+
+  const summaryPath = path.join(root, summaryFile)
+  const groups = fs.existsSync(summaryPath) ? parseSummary(fs.readFileSync(summaryPath, 'utf8')) : []
+
+  const claim = (file: string, route: string, navTitle: string, inSummary: boolean, line?: number) => {
+    let r = route
+    // Two pages cannot share a URL: the later one gets a suffix and a warning.
+    for (let n = 2; routes.has(r); n++) r = route.endsWith('/') ? `${route.slice(0, -1)}-${n}/` : `${route}-${n}`
+    if (r !== route) {
+      diagnostics.push({
+        file: inSummary ? summaryFile : file,
+        line: line ?? 1,
+        severity: 'warning',
+        code: 'url-collision',
+        message: `${file} would be published at /${route}, which ${routes.get(route)} already has; it gets /${r}`,
+        hint: 'rename one of the two files',
+      })
+    }
+    const page = info.get(file)!
+    routes.set(r, file)
+    pages.set(file, {
+      file,
+      route: r,
+      title: page.title ?? navTitle ?? pageSlug(file),
+      navTitle: navTitle || page.title || pageSlug(file),
+      frontmatter: page.frontmatter,
+      inSummary,
+      summaryLine: line,
+    })
+  }
+
+  // The space's README is the home page, wherever SUMMARY.md lists it.
+  if (fileSet.has(readmeFile)) {
+    claim(readmeFile, '', '', false)
+  }
+
+  const visit = (entries: SummaryEntry[], prefix: string) => {
+    for (const e of entries) {
+      let childPrefix = prefix
+      if (e.href && !isExternal(e.href) && !splitHash(e.href).hash) {
+        const file = resolveFile(e.href, fileSet, lower)
+        if (!file) {
+          diagnostics.push({
+            file: summaryFile,
+            line: e.line,
+            severity: 'warning',
+            code: 'summary-missing-file',
+            message: `SUMMARY.md lists "${e.title}" as ${safeDecode(e.href)}, which does not exist`,
+            hint: 'add the file or remove the entry',
+          })
+        } else if (pages.get(file)?.inSummary) {
+          diagnostics.push({
+            file: summaryFile,
+            line: e.line,
+            severity: 'warning',
+            code: 'summary-duplicate',
+            message: `${file} is listed twice in SUMMARY.md; the first entry gives its URL`,
+            hint: 'list a page once, or link to one of its anchors (page.md#section)',
+          })
+        } else if (file === readmeFile) {
+          const home = pages.get(file)!
+          home.inSummary = true
+          home.summaryLine = e.line
+          home.navTitle = e.title || home.navTitle
+        } else {
+          const slug = pageSlug(file)
+          const route = prefix + slug + (isReadme(file) ? '/' : '')
+          claim(file, route, e.title, true, e.line)
+          childPrefix = pages.get(file)!.route.replace(/\/?$/, '/')
+        }
+      }
+      visit(e.children, childPrefix)
+    }
+  }
+  for (const g of groups) visit(g.entries, g.title ? `${groupSlug(g.title, g.id)}/` : '')
+
+  // Pages missing from SUMMARY.md are still built, at their file path, and reported.
+  for (const file of files) {
+    if (pages.has(file)) continue
+    claim(file, fileRoute(file), '', false)
+    diagnostics.push({
+      file,
+      line: 1,
+      severity: 'warning',
+      code: 'summary-missing-page',
+      message: `${file} is not listed in SUMMARY.md; it is built at /${pages.get(file)!.route} but not in the navigation`,
+      hint: 'add it to SUMMARY.md, or set `hidden: true` in its front matter',
+    })
+  }
+  // A hidden page is meant to be out of the navigation: no report for it.
+  for (let i = diagnostics.length - 1; i >= 0; i--) {
+    const d = diagnostics[i]
+    if (d.code === 'summary-missing-page' && pages.get(d.file)?.frontmatter.hidden === true) diagnostics.splice(i, 1)
+  }
+
+  const redirects = spaceRedirects(conf, pages, routes)
+  return { root, dir, summaryFile, readmeFile, groups, pages, routes, redirects, diagnostics }
+}
+
+/**
+ * Old URLs that must still lead somewhere: the file-path form of every page
+ * whose published route differs, and `.gitbook.yaml` `redirects:`, which
+ * GitBook applies only where no page exists at the old path.
+ */
+function spaceRedirects(conf: GitbookYaml, pages: Map<string, PageInfo>, routes: Map<string, string>): Redirect[] {
+  const out: Redirect[] = []
+  const taken = new Set(routes.keys())
+  const add = (from: string, to: string, source: string) => {
+    if (taken.has(from) || from === to) return
+    taken.add(from)
+    out.push({ from, to, source })
+  }
+  for (const [from, target] of Object.entries(conf.redirects ?? {})) {
+    const file = path.posix.normalize(String(target).replace(/^\.?\//, ''))
+    const page = pages.get(file)
+    if (page) add(String(from).replace(/^\/+/, '').replace(/\.md$/i, ''), page.route, '.gitbook.yaml')
+  }
+  for (const page of pages.values()) {
+    const own = fileRoute(page.file)
+    add(own, page.route, 'file path')
+    // `/folder/README` and `/folder/readme` as well as `/folder/`.
+    if (isReadme(page.file)) add(page.file.replace(/\.md$/i, ''), page.route, 'file path')
+  }
+  return out
+}
+
+/** VitePress `rewrites`: source file → output file, so each page lands at its GitBook URL. */
+export function spaceRewrites(space: Space): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const page of space.pages.values()) out[page.file] = routeToTarget(page.route)
+  return out
+}

@@ -1,0 +1,89 @@
+// Images: a source that exists is handed to VitePress (which bundles it); a
+// missing one (exports often come without some assets) shows its alt text and
+// is reported, instead of failing the whole build as plain VitePress does.
+import type MarkdownIt from 'markdown-it'
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
+import { type GitbookContext, type MarkdownEnv, pageState, report } from '../env'
+import { resolveHref } from '../resolve'
+import { escapeHtml } from '../tag/registry'
+import { isExternal } from '../urls'
+
+/** HTML shown in place of an image whose file is missing. */
+export function missingImageHtml(alt: string): string {
+  const text = alt.trim() || 'image'
+  return `<span class="gb-missing-image" title="Image absente de cet export">${escapeHtml(text)}</span>`
+}
+
+/** Relative source as Vue and Vite want it: a literal path starting with `./` or `../`. */
+function importable(src: string): string {
+  return /^\.\.?\//.test(src) ? src : `./${src}`
+}
+
+type Check = { ok: true; src: string } | { ok: false; target: string }
+
+function checkSource(src: string, env: MarkdownEnv, ctx: GitbookContext): Check | null {
+  if (!src || isExternal(src) || src.startsWith('data:') || src.startsWith('#')) return null
+  const file = pageState(env, ctx).file
+  const r = resolveHref(ctx.space, file, src.replace(/&amp;/g, '&').replace(/&#x26;/gi, '&'))
+  if (r.kind === 'asset') {
+    let decoded = src
+    try {
+      decoded = decodeURIComponent(src)
+    } catch {}
+    return { ok: true, src: src.startsWith('/') ? `/${r.file}` : importable(decoded) }
+  }
+  if (r.kind === 'missing') return { ok: false, target: r.target }
+  return null
+}
+
+const ATTR = (name: string) => new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`, 'i')
+
+/** Rewrite `<img>` and `<source>` tags in a piece of raw HTML. */
+export function rewriteHtmlImages(html: string, env: MarkdownEnv, ctx: GitbookContext, line: number): string {
+  return html.replace(/<(img|source)\b[^>]*>/gi, (tag, name: string) => {
+    const attr = name.toLowerCase() === 'img' ? 'src' : 'srcset'
+    const m = ATTR(attr).exec(tag)
+    if (!m) return tag
+    const value = (m[2] ?? m[3] ?? '').trim()
+    // srcset: the first candidate's URL; src: the whole value (names hold spaces).
+    const check = checkSource(attr === 'srcset' ? value.split(/,\s*/)[0].replace(/\s+\d+(\.\d+)?[wx]$/, '') : value, env, ctx)
+    if (!check) return tag
+    if (!check.ok) {
+      report(env, ctx, line, 'warning', 'image-missing', `image ${check.target} is not in this space`,
+        'add the file to .gitbook/assets or fix the path; its alt text is shown meanwhile')
+      if (name.toLowerCase() === 'source') return ''
+      const alt = ATTR('alt').exec(tag)
+      return missingImageHtml(alt ? (alt[2] ?? alt[3] ?? '') : '')
+    }
+    return tag.replace(m[0], ` ${attr}="${check.src.replace(/"/g, '&quot;')}"`)
+  })
+}
+
+export function imagesPlugin(md: MarkdownIt, ctx: GitbookContext): void {
+  md.core.ruler.after('inline', 'gitbook_images', (state: StateCore) => {
+    if (!pageState(state.env, ctx).file) return
+    for (const block of state.tokens) {
+      const line = block.map?.[0] ?? 0
+      if (block.type === 'html_block') {
+        block.content = rewriteHtmlImages(block.content, state.env, ctx, line)
+        continue
+      }
+      if (block.type !== 'inline' || !block.children) continue
+      for (const t of block.children) {
+        if (t.type === 'html_inline') {
+          t.content = rewriteHtmlImages(t.content, state.env, ctx, line)
+          continue
+        }
+        if (t.type !== 'image') continue
+        const check = checkSource(t.attrGet('src') ?? '', state.env, ctx)
+        if (!check) continue
+        if (check.ok) continue // VitePress's image plugin makes it importable
+        report(state.env, ctx, line, 'warning', 'image-missing', `image ${check.target} is not in this space`,
+          'add the file to .gitbook/assets or fix the path; its alt text is shown meanwhile')
+        t.type = 'html_inline'
+        t.content = missingImageHtml(t.content || (t.children ?? []).map((c) => c.content).join(''))
+        t.children = null
+      }
+    }
+  })
+}

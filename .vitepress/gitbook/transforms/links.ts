@@ -1,0 +1,110 @@
+// Links written between source files (`responsable-produit.md`, `../x/`,
+// `.gitbook/assets/x.pdf`) → the published URLs. A link to a page or file the
+// space does not have keeps its text, never leads to a 404, and is reported.
+import type MarkdownIt from 'markdown-it'
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
+import type Token from 'markdown-it/lib/token.mjs'
+import { type GitbookContext, pageState, report } from '../env'
+import { resolveHref, type Resolved } from '../resolve'
+import { routeToUrl } from '../urls'
+import { escapeHtml } from '../tag/registry'
+
+/** The href to publish for a resolved target, or null when there is nowhere to go. */
+export function publishedHref(r: Resolved, ctx: GitbookContext): string | null {
+  switch (r.kind) {
+    case 'external':
+      return r.href
+    case 'anchor':
+      return `#${r.hash}`
+    case 'page':
+      // Root-absolute without base: VitePress's link plugin adds the base.
+      return routeToUrl(r.route) + (r.hash ? `#${r.hash}` : '')
+    case 'asset':
+      ctx.linkedAssets.add(r.abs)
+      return routeToUrl(r.file)
+    case 'missing':
+      if (r.page && ctx.fallbackUrl) {
+        const page = r.target.replace(/^(\.\.\/)+/, '').replace(/(^|\/)README\.md$/i, '$1').replace(/\.md$/i, '')
+        return ctx.fallbackUrl.replace(/\/?$/, '/') + page + (r.hash ? `#${r.hash}` : '')
+      }
+      return null
+  }
+}
+
+function missingMessage(r: Extract<Resolved, { kind: 'missing' }>, ctx: GitbookContext): [string, string] {
+  if (r.page) {
+    return [
+      `link to ${r.target}, a page that is not in this space`,
+      ctx.fallbackUrl
+        ? `it points to the complete handbook (${ctx.fallbackUrl}); fix the path if the page exists here`
+        : 'fix the path, or add the page; the link text is shown as not available meanwhile',
+    ]
+  }
+  return [`link to ${r.target}, a file that is not in this space`, 'add the file to the space or fix the path']
+}
+
+/** Turn a link into plain text that says the page is not available. */
+function unlink(tokens: Token[], i: number): void {
+  const open = tokens[i]
+  let depth = 0
+  for (let j = i; j < tokens.length; j++) {
+    if (tokens[j].type === 'link_open') depth++
+    if (tokens[j].type === 'link_close' && --depth === 0) {
+      const close = tokens[j]
+      close.type = 'html_inline'
+      close.tag = ''
+      close.nesting = 0
+      close.content = '<span class="gb-unavailable__note"> (page non disponible)</span></span>'
+      break
+    }
+  }
+  open.type = 'html_inline'
+  open.tag = ''
+  open.nesting = 0
+  open.content = '<span class="gb-unavailable" title="Cette page n’est pas publiée sur ce site">'
+  open.attrs = null
+}
+
+export function linksPlugin(md: MarkdownIt, ctx: GitbookContext): void {
+  md.core.ruler.after('inline', 'gitbook_links', (state: StateCore) => {
+    const page = pageState(state.env, ctx)
+    if (!page.file) return
+    for (const block of state.tokens) {
+      if (block.type !== 'inline' || !block.children) continue
+      const children = block.children
+      for (let i = 0; i < children.length; i++) {
+        const t = children[i]
+        if (t.type !== 'link_open') continue
+        const href = t.attrGet('href')
+        if (!href || href.startsWith('#')) continue
+        const r = resolveHref(ctx.space, page.file, href)
+        if (r.kind === 'external') continue
+        const published = publishedHref(r, ctx)
+        const line = block.map?.[0] ?? 0
+        if (r.kind === 'missing') {
+          const [message, hint] = missingMessage(r, ctx)
+          report(state.env, ctx, line, 'warning', r.page ? 'link-missing-page' : 'link-missing-file', message, hint)
+        }
+        if (published === null) unlink(children, i)
+        else {
+          t.attrSet('href', published)
+          if (r.kind === 'asset') t.attrSet('download', '')
+        }
+      }
+    }
+  })
+}
+
+/** `<a href>` inside raw HTML (card tables, buttons) gets the same rewrite. */
+export function rewriteHtmlLinks(html: string, fromFile: string, ctx: GitbookContext, base: string): string {
+  return html.replace(/(<a\b[^>]*?\shref=)("([^"]*)"|'([^']*)')/gi, (all, before, _q, dq, sq) => {
+    const href = (dq ?? sq) as string
+    if (!href || href.startsWith('#')) return all
+    const r = resolveHref(ctx.space, fromFile, href.replace(/&amp;/g, '&'))
+    if (r.kind === 'external') return all
+    const published = publishedHref(r, ctx)
+    if (published === null) return `${before}"#"`
+    const withBase = published.startsWith('/') ? base.replace(/\/$/, '') + published : published
+    return `${before}"${escapeHtml(withBase)}"`
+  })
+}

@@ -1,0 +1,78 @@
+// File ↔ URL rules. GitBook publishes a page at group slug / ancestor page slugs /
+// page slug, following SUMMARY.md, not the folder layout (GITBOOK.md §5).
+import path from 'node:path'
+
+/** A href that leaves the site: `https:`, `mailto:`, protocol-relative. */
+export function isExternal(href: string): boolean {
+  return /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(href)
+}
+
+/** Split `a/b.md#x` into path and anchor (anchor without `#`). */
+export function splitHash(href: string): { pathPart: string; hash: string } {
+  const i = href.indexOf('#')
+  return i < 0 ? { pathPart: href, hash: '' } : { pathPart: href.slice(0, i), hash: href.slice(i + 1) }
+}
+
+/** Decode a percent-encoded href, keeping it as is when it is not valid encoding. */
+export function safeDecode(s: string): string {
+  try {
+    return decodeURI(s)
+  } catch {
+    return s
+  }
+}
+
+/** `README.md` in any letter case: GitBook's folder index. */
+export function isReadme(file: string): boolean {
+  return /^readme\.md$/i.test(path.posix.basename(file))
+}
+
+/** A page's own slug: its file name without `.md`, or its folder's name for a README. */
+export function pageSlug(file: string): string {
+  if (isReadme(file)) return path.posix.basename(path.posix.dirname(file))
+  return path.posix.basename(file).replace(/\.md$/i, '')
+}
+
+/** Slug of a SUMMARY group: its custom id, else its lower-cased title. */
+export function groupSlug(title: string, id?: string): string {
+  if (id) return id
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_.]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+/**
+ * Where VitePress writes a route: `a/b/` → `a/b/index.md`, `a/b` → `a/b.md`,
+ * `` (home) → `index.md`. Routes are URL paths without base or leading slash.
+ */
+export function routeToTarget(route: string): string {
+  if (route === '' || route.endsWith('/')) return `${route}index.md`
+  return `${route}.md`
+}
+
+/** The route a file has when SUMMARY.md does not place it: its own path. */
+export function fileRoute(file: string): string {
+  if (isReadme(file)) {
+    const dir = path.posix.dirname(file)
+    return dir === '.' ? '' : `${dir}/`
+  }
+  return file.replace(/\.md$/i, '')
+}
+
+/** `/base/` + route, each segment percent-encoded once (names may hold spaces or accents). */
+export function routeToUrl(route: string, base = '/'): string {
+  const b = base.endsWith('/') ? base : `${base}/`
+  return b + route.split('/').map((s) => encodeURIComponent(s)).join('/')
+}
+
+/** Normalise a base path given on the command line: `ressources` → `/ressources/`. */
+export function normalizeBase(base: string | undefined): string {
+  if (!base) return '/'
+  let b = base.trim()
+  if (!b.startsWith('/')) b = `/${b}`
+  if (!b.endsWith('/')) b = `${b}/`
+  return b.replace(/\/+/g, '/')
+}

@@ -1,0 +1,18 @@
+// The handbook theme: VitePress's default theme, the GitBook block components,
+// and one stylesheet per block.
+import DefaultTheme from 'vitepress/theme'
+import type { Theme } from 'vitepress'
+import GbTabs from './components/GbTabs.vue'
+import GbTab from './components/GbTab.vue'
+import './styles/tokens.css'
+import './styles/page.css'
+import './styles/blocks/hint.css'
+import './styles/blocks/tabs.css'
+
+export default {
+  extends: DefaultTheme,
+  enhanceApp({ app }) {
+    app.component('GbTabs', GbTabs)
+    app.component('GbTab', GbTab)
+  },
+} satisfies Theme

@@ -1,0 +1,41 @@
+// The handbook's command line: build, dev and preview of any GitBook space.
+//   npm run build -- [--src <space>] [--out <dir>] [--base /path/] [--fallback-url <url>]
+//   npm run dev   -- [--src <space>] [--port 5173]
+//   npm run preview -- [--out <dir>] [--base /path/] [--port 4173]
+// Options reach .vitepress/config.ts through GITBOOK_* environment variables,
+// which an operator may also set directly (GITBOOK_BASE=/ressources/).
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { PROJECT_ROOT } from '../.vitepress/gitbook/site'
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    src: { type: 'string' },
+    out: { type: 'string' },
+    base: { type: 'string' },
+    'fallback-url': { type: 'string' },
+    port: { type: 'string' },
+  },
+})
+const command = positionals[0]
+if (values.src) process.env.GITBOOK_SRC = path.resolve(values.src)
+if (values.out) process.env.GITBOOK_OUT = path.resolve(values.out)
+if (values.base) process.env.GITBOOK_BASE = values.base
+if (values['fallback-url']) process.env.GITBOOK_FALLBACK_URL = values['fallback-url']
+
+const vitepress = await import('vitepress')
+if (command === 'build') {
+  await vitepress.build(PROJECT_ROOT)
+} else if (command === 'dev') {
+  const server = await vitepress.createServer(PROJECT_ROOT, { port: values.port ? Number(values.port) : undefined })
+  await server.listen()
+  server.printUrls()
+} else if (command === 'preview') {
+  const { siteOptions } = await import('../.vitepress/gitbook/site')
+  const o = siteOptions()
+  await vitepress.serve({ root: PROJECT_ROOT, base: o.base, port: values.port ? Number(values.port) : undefined })
+} else {
+  console.error('usage: tsx bin/gitbook.ts build|dev|preview [options]')
+  process.exit(2)
+}

@@ -1,0 +1,88 @@
+// Another team's GitBook space, outside the project, with `.gitbook.yaml`,
+// missing assets, a hidden page and a page missing from SUMMARY.md: built with
+// the same command, under a base path, without writing into the space.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildSpace, ROOT, type BuildResult } from '../helpers/build'
+import { contentText, loadPage } from '../helpers/html'
+
+let space: string
+let out: string
+let result: BuildResult
+let before: string[]
+
+const listAll = (dir: string): string[] =>
+  fs.readdirSync(dir, { recursive: true, withFileTypes: false }).map(String).sort()
+
+beforeAll(() => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'space-'))
+  space = path.join(tmp, 'autre-espace')
+  fs.cpSync(path.join(ROOT, 'tests/fixtures/spaces/other'), space, { recursive: true })
+  before = listAll(space)
+  out = path.join(tmp, 'site')
+  result = buildSpace({ src: space, out, base: '/autre/' })
+})
+
+describe('npm run build -- --src <space outside the project> --out <dir> --base /autre/', () => {
+  it('builds, and writes nothing into the space', () => {
+    expect(result.status, result.log).toBe(0)
+    expect(listAll(space)).toEqual(before)
+  })
+
+  it('follows .gitbook.yaml root and SUMMARY.md: group slug from the custom id, README as index', () => {
+    expect(fs.existsSync(path.join(out, 'index.html'))).toBe(true)
+    expect(fs.existsSync(path.join(out, 'getting-started/install/index.html'))).toBe(true)
+    expect(fs.existsSync(path.join(out, 'getting-started/install/linux.html'))).toBe(true)
+    expect(fs.existsSync(path.join(out, 'guide/ecrire.html'))).toBe(true)
+  })
+
+  it('rewrites links to the published URLs under the base', () => {
+    const { document } = loadPage(out, 'index.html')
+    const hrefs = [...document.querySelectorAll('.vp-doc a')].map((a) => a.getAttribute('href'))
+    expect(hrefs).toContain('/autre/getting-started/install/')
+    expect(hrefs).toContain('/autre/guide/ecrire#les-blocs')
+  })
+
+  it('a missing image shows its alt text and is reported with file and line, never fails the build', () => {
+    const { document } = loadPage(out, 'getting-started/install/index.html')
+    const missing = [...document.querySelectorAll('.gb-missing-image')].map((e) => e.textContent)
+    expect(missing).toEqual(['Capture absente', 'Schéma absent'])
+    expect(result.log).toContain('guide/install/README.md:18:1: warning: image .gitbook/assets/capture (1).png is not in this space')
+    expect(result.log).toContain('guide/install/README.md:20:1: warning: image .gitbook/assets/schéma général.png is not in this space')
+    // The image that exists is bundled (small ones inlined by Vite).
+    const ok = loadPage(out, 'guide/ecrire.html').document.querySelector('.vp-doc img')!
+    expect(ok.getAttribute('src')).toMatch(/^(data:image\/svg\+xml,|\/autre\/assets\/logo\.[\w-]+\.svg$)/)
+  })
+
+  it('layout front matter maps to page settings; icon shown; `{{ }}` stays text', () => {
+    const { document } = loadPage(out, 'getting-started/install/index.html')
+    expect(contentText(document)).toContain('Rien à installer pour lire.')
+    expect(document.querySelector('.VPDocFooter .pager')).toBeNull()
+    expect(document.querySelector('.VPDocAside')).toBeNull()
+    expect(document.querySelector('h1 svg.gb-page-icon')).not.toBeNull()
+    const linux = loadPage(out, 'getting-started/install/linux.html').document
+    expect(contentText(linux)).toContain('Valeur {{ non évaluée }} écrite telle quelle.')
+  })
+
+  it('reports SUMMARY entries without a file and pages missing from SUMMARY; builds those pages', () => {
+    expect(result.log).toContain('SUMMARY.md:9:1: warning: SUMMARY.md lists "Page absente" as guide/absente.md, which does not exist')
+    expect(result.log).toContain('guide/orpheline.md:1:1: warning: guide/orpheline.md is not listed in SUMMARY.md')
+    expect(fs.existsSync(path.join(out, 'guide/orpheline.html'))).toBe(true)
+    // A hidden page is built, not reported, not in the sidebar.
+    expect(result.log).not.toContain('guide/cachee.md is not listed')
+    expect(fs.existsSync(path.join(out, 'guide/cachee.html'))).toBe(true)
+    const sidebar = loadPage(out, 'guide/ecrire.html').document.querySelector('.VPSidebar')!.textContent
+    expect(sidebar).not.toContain('Page cachée')
+    expect(sidebar).toContain('Site de l’État')
+    expect(sidebar).toContain('Linux')
+  })
+
+  it('redirects from .gitbook.yaml and from file paths', () => {
+    const old = loadPage(out, 'ancien/demarrage.html').document
+    expect(old.querySelector('body a')!.getAttribute('href')).toBe('/autre/getting-started/install/')
+    const file = loadPage(out, 'guide/install/linux.html').document
+    expect(file.querySelector('body a')!.getAttribute('href')).toBe('/autre/getting-started/install/linux')
+  })
+})

@@ -1,0 +1,114 @@
+// The handbook served by nginx under /ressources/ and read in Chromium: every
+// page opens without console errors or requests to any other host, the sidebar
+// and relative links lead where they should, tabs work.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser } from '../helpers/browser'
+import { serveWithNginx, type Served } from '../helpers/nginx'
+import { SITES } from '../global-setup'
+
+const BASE = SITES.sub.base
+const PAGES = [
+  '',
+  'cadrer/les-differents-roles-et-metiers/',
+  'cadrer/les-differents-roles-et-metiers/responsable-metier',
+  'cadrer/les-differents-roles-et-metiers/responsable-produit',
+  'roles/responsable-metier',
+  'roles/product-manager',
+]
+
+let server: Served
+let browser: Browser
+
+beforeAll(async () => {
+  server = await serveWithNginx(SITES.sub.out, BASE)
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** A page that records console errors and every request leaving 127.0.0.1. */
+async function watchedPage() {
+  const page = await browser.newPage()
+  const errors: string[] = []
+  const foreign: string[] = []
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('request', (r) => {
+    const u = new URL(r.url())
+    if (!['127.0.0.1'].includes(u.hostname) && !u.protocol.startsWith('data')) foreign.push(r.url())
+  })
+  return { page, errors, foreign }
+}
+
+describe('served by nginx under a sub-path', () => {
+  for (const p of PAGES) {
+    it(`opens ${BASE}${p} with no console error and no foreign request`, async () => {
+      const { page, errors, foreign } = await watchedPage()
+      const res = await page.goto(`${server.origin}${BASE}${p}`, { waitUntil: 'networkidle' })
+      expect(res!.status()).toBe(200)
+      expect(await page.locator('h1').first().textContent()).toBeTruthy()
+      expect(errors).toEqual([])
+      expect(foreign).toEqual([])
+      await page.close()
+    })
+  }
+
+  it('the .html form of a URL works too', async () => {
+    const { page, errors } = await watchedPage()
+    const res = await page.goto(`${server.origin}${BASE}roles/product-manager.html`)
+    expect(res!.status()).toBe(200)
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('Product Manager')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('follows the sidebar and a relative link', async () => {
+    const { page, errors } = await watchedPage()
+    await page.goto(`${server.origin}${BASE}`, { waitUntil: 'networkidle' })
+    // The section is collapsed, as in GitBook: open it, then follow the page.
+    await page.locator('.VPSidebarItem.collapsible', { hasText: 'Une équipe produit' }).locator('.caret').click()
+    await page.locator('.VPSidebar a', { hasText: 'Responsable métier (PM)' }).click()
+    await page.waitForURL(`${server.origin}${BASE}cadrer/les-differents-roles-et-metiers/responsable-metier`)
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('Responsable métier (PM)')
+    await page.locator('.vp-doc a', { hasText: 'responsable produit' }).click()
+    await page.waitForURL(`${server.origin}${BASE}cadrer/les-differents-roles-et-metiers/responsable-produit`)
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('Responsable produit')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('an old file-path URL forwards to the published page, keeping the anchor', async () => {
+    const { page } = await watchedPage()
+    await page.goto(`${server.origin}${BASE}preparer-et-lancer/les-differents-roles-et-metiers/responsable-metier#quel-est-son-quotidien`)
+    await page.waitForURL(/\/cadrer\/les-differents-roles-et-metiers\/responsable-metier#quel-est-son-quotidien$/)
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('Responsable métier')
+    await page.close()
+  })
+
+  it('an unknown URL shows the French 404 page', async () => {
+    const { page } = await watchedPage()
+    const res = await page.goto(`${server.origin}${BASE}nulle-part`)
+    expect(res!.status()).toBe(404)
+    await expect(page.locator('body').textContent()).resolves.toContain('Page introuvable')
+    await page.close()
+  })
+
+  it('tabs: a tablist once running, click and arrow keys switch panels', async () => {
+    const { page, errors } = await watchedPage()
+    await page.goto(`${server.origin}${BASE}roles/responsable-metier`, { waitUntil: 'networkidle' })
+    const tabs = page.getByRole('tab')
+    await expect(tabs.count()).resolves.toBe(3)
+    await expect(page.getByRole('tabpanel').textContent()).resolves.toContain('assume pleinement')
+    await tabs.nth(1).click()
+    await expect(page.getByRole('tabpanel').textContent()).resolves.toContain('Dans ce modèle')
+    await page.keyboard.press('ArrowRight')
+    await expect(tabs.nth(2).getAttribute('aria-selected')).resolves.toBe('true')
+    await page.keyboard.press('Home')
+    await expect(tabs.nth(0).getAttribute('aria-selected')).resolves.toBe('true')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})

@@ -1,0 +1,20 @@
+// Builds the handbook once for all tests: at the root (/) and under a sub-path
+// (/ressources/), as an operator would deploy it. Logs are kept for assertions.
+import fs from 'node:fs'
+import path from 'node:path'
+import { buildSpace, OUTPUT } from './helpers/build'
+
+export const SITES = {
+  root: { out: path.join(OUTPUT, 'docs-root'), base: '/' },
+  sub: { out: path.join(OUTPUT, 'docs-sub'), base: '/ressources/' },
+}
+
+export default function setup() {
+  fs.mkdirSync(OUTPUT, { recursive: true })
+  for (const [name, site] of Object.entries(SITES)) {
+    fs.rmSync(site.out, { recursive: true, force: true })
+    const r = buildSpace({ out: site.out, base: site.base })
+    fs.writeFileSync(path.join(OUTPUT, `docs-${name}.log`), r.log)
+    if (r.status !== 0) throw new Error(`building docs/ (${site.base}) failed:\n${r.log}`)
+  }
+}
