@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildSpace, OUTPUT } from './helpers/build'
+import { buildFixtureSpace } from './helpers/fixtures'
 
 export const SITES = {
   root: { out: path.join(OUTPUT, 'docs-root'), base: '/' },
@@ -17,4 +18,5 @@ export default function setup() {
     fs.writeFileSync(path.join(OUTPUT, `docs-${name}.log`), r.log)
     if (r.status !== 0) throw new Error(`building docs/ (${site.base}) failed:\n${r.log}`)
   }
+  buildFixtureSpace()
 }

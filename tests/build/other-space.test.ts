@@ -19,7 +19,7 @@ const listAll = (dir: string): string[] =>
 beforeAll(() => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'space-'))
   space = path.join(tmp, 'autre-espace')
-  fs.cpSync(path.join(ROOT, 'tests/fixtures/spaces/other'), space, { recursive: true })
+  fs.cpSync(path.join(ROOT, 'tests/spaces/other'), space, { recursive: true })
   before = listAll(space)
   out = path.join(tmp, 'site')
   result = buildSpace({ src: space, out, base: '/autre/' })

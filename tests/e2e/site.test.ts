@@ -72,10 +72,11 @@ describe('served by nginx under a sub-path', () => {
     await page.locator('.VPSidebarItem.collapsible', { hasText: 'Une équipe produit' }).locator('.caret').click()
     await page.locator('.VPSidebar a', { hasText: 'Responsable métier (PM)' }).click()
     await page.waitForURL(`${server.origin}${BASE}cadrer/les-differents-roles-et-metiers/responsable-metier`)
-    await expect(page.locator('h1').first().textContent()).resolves.toContain('Responsable métier (PM)')
+    // The router changes the URL first, then the content: wait for the new title.
+    await page.locator('h1', { hasText: 'Responsable métier (PM)' }).waitFor()
     await page.locator('.vp-doc a', { hasText: 'responsable produit' }).click()
     await page.waitForURL(`${server.origin}${BASE}cadrer/les-differents-roles-et-metiers/responsable-produit`)
-    await expect(page.locator('h1').first().textContent()).resolves.toContain('Responsable produit')
+    await page.locator('h1', { hasText: 'Responsable produit' }).waitFor()
     expect(errors).toEqual([])
     await page.close()
   })
@@ -84,7 +85,7 @@ describe('served by nginx under a sub-path', () => {
     const { page } = await watchedPage()
     await page.goto(`${server.origin}${BASE}preparer-et-lancer/les-differents-roles-et-metiers/responsable-metier#quel-est-son-quotidien`)
     await page.waitForURL(/\/cadrer\/les-differents-roles-et-metiers\/responsable-metier#quel-est-son-quotidien$/)
-    await expect(page.locator('h1').first().textContent()).resolves.toContain('Responsable métier')
+    await page.locator('h1', { hasText: 'Responsable métier' }).waitFor()
     await page.close()
   })
 
