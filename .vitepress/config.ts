@@ -6,6 +6,7 @@ import { GITBOOK_SLUG_OPTIONS } from './gitbook/anchors'
 import { frenchSearch } from './gitbook/search'
 import { loadSite, PROJECT_ROOT } from './gitbook/site'
 import { fr } from './theme/i18n/fr'
+import { translateThemePlugin } from './theme/i18n/untranslated'
 
 const site = loadSite()
 const FAVICON =
@@ -31,6 +32,7 @@ export default defineConfig({
     // GitBook never writes `{.class}`; the attrs plugin reads `{% endhint %}` as one.
     attrs: { disable: true },
     math: true,
+    codeCopyButtonTitle: 'Copier le code',
     anchor: GITBOOK_SLUG_OPTIONS.anchor,
     headers: GITBOOK_SLUG_OPTIONS.headers,
     // VitePress ships its own markdown-it typings; the instance is the same.
@@ -48,6 +50,7 @@ export default defineConfig({
     socialLinks: [],
   },
   vite: {
+    plugins: [translateThemePlugin()],
     resolve: {
       // A space outside the project: resolve Vue from here, not from the page's folder.
       alias: [

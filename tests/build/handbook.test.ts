@@ -139,6 +139,13 @@ describe('French interface', () => {
   it('skip link, labels and the 404 page are in French', () => {
     const { html } = loadPage(root, 'roles/responsable-metier.html')
     expect(html).toContain('Aller au contenu')
+    // Labels written inside VitePress's components, translated at build time.
+    for (const fr of ['Navigation latérale', 'Afficher ou masquer la section', 'Menu de navigation', 'Sur cette page']) {
+      expect(html).toContain(fr)
+    }
+    for (const en of ['Sidebar Navigation', 'toggle section', 'mobile navigation', 'On this page']) {
+      expect(html).not.toContain(en)
+    }
     const notFound = loadPage(root, '404.html').document
     expect(notFound.documentElement.getAttribute('lang')).toBe('fr-FR')
     expect(notFound.body.textContent).toContain('Page introuvable')

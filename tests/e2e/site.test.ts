@@ -56,6 +56,23 @@ describe('served by nginx under a sub-path', () => {
     })
   }
 
+  it('the interface stays French once the page runs, last update date included', async () => {
+    const { page } = await watchedPage()
+    await page.goto(`${server.origin}${BASE}roles/product-manager`, { waitUntil: 'networkidle' })
+    await expect(page.locator('#sidebar-aria-label').textContent()).resolves.toContain('Navigation latérale')
+    await expect(page.locator('.VPDocAsideOutline .outline-title').textContent()).resolves.toBe('Sur cette page')
+    await expect(page.locator('.VPSkipLink').textContent()).resolves.toContain('Aller au contenu')
+    // The date comes from git; the CI clone and any commit of docs/ have it.
+    const time = page.locator('.VPLastUpdated time')
+    if (process.env.CI) expect(await time.count()).toBe(1)
+    if ((await time.count()) > 0) {
+      await expect(time.textContent()).resolves.toMatch(
+        /^\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}$/,
+      )
+    }
+    await page.close()
+  })
+
   it('the .html form of a URL works too', async () => {
     const { page, errors } = await watchedPage()
     const res = await page.goto(`${server.origin}${BASE}roles/product-manager.html`)
