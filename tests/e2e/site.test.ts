@@ -73,6 +73,26 @@ describe('served by nginx under a sub-path', () => {
     await page.close()
   })
 
+  it('search is French: `metier` finds « métier », `equipe` finds « équipe »', async () => {
+    const { page, errors, foreign } = await watchedPage()
+    await page.goto(`${server.origin}${BASE}`, { waitUntil: 'networkidle' })
+    await page.getByRole('button', { name: 'Rechercher' }).click()
+    const input = page.locator('.VPLocalSearchBox input')
+    await input.fill('metier')
+    const results = page.locator('.VPLocalSearchBox .result')
+    await results.first().waitFor()
+    // Sections of the two « Responsable métier » pages, found without the accent.
+    expect((await results.allTextContents()).join(' | ')).toContain('responsable métier')
+    const hrefs = await results.evaluateAll((els) => els.map((e) => e.getAttribute('href')))
+    expect(hrefs).toContain(`${BASE}roles/responsable-metier#quelles-sont-les-questions-a-se-poser-en-tant-que-responsable-metier`)
+    await input.fill('equipe')
+    // Results refresh after a debounce: poll until the new ones are in.
+    await expect.poll(async () => (await results.allTextContents()).join(' | ')).toContain('Une équipe produit')
+    expect(errors).toEqual([])
+    expect(foreign).toEqual([])
+    await page.close()
+  })
+
   it('the .html form of a URL works too', async () => {
     const { page, errors } = await watchedPage()
     const res = await page.goto(`${server.origin}${BASE}roles/product-manager.html`)
