@@ -141,8 +141,9 @@ export function tagBlockRule(ctx: GitbookContext) {
 
     const name = spec?.name ?? tag.name
     const meta: TagMeta = { name, args, positional: parsed.positional, source: text.trim(), closed: true }
-    const kind = spec?.end ?? 'always'
-    let end = kind === 'never' ? -1 : findEnd(state, startLine, endLine, spec ?? { end: 'always' } as TagSpec, tag.name)
+    // An unknown tag is paired only when its end tag follows: nothing to report as unclosed.
+    const kind = spec?.end ?? 'optional'
+    let end = kind === 'never' ? -1 : findEnd(state, startLine, endLine, spec ?? ({ end: 'optional' } as TagSpec), tag.name)
 
     if (kind === 'never' || (kind === 'optional' && end < 0)) {
       const t = state.push(spec ? `gitbook_${name}` : 'gitbook_unknown', '', 0)
