@@ -2,7 +2,8 @@
 // page opens without console errors or requests to any other host, the sidebar
 // and relative links lead where they should, tabs work.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
 import { serveWithNginx, type Served } from '../helpers/nginx'
 import { SITES } from '../global-setup'
@@ -91,6 +92,23 @@ describe('served by nginx under a sub-path', () => {
     expect(errors).toEqual([])
     expect(foreign).toEqual([])
     await page.close()
+  })
+
+  it('every page passes axe (WCAG 2.1 A and AA) in the light and the dark theme', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme })
+      for (const p of PAGES) {
+        const page = await context.newPage()
+        await page.goto(`${server.origin}${BASE}${p}`, { waitUntil: 'networkidle' })
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze()
+        const found = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+        expect(found, `${colorScheme} ${p}`).toEqual([])
+        await page.close()
+      }
+      await context.close()
+    }
   })
 
   it('the .html form of a URL works too', async () => {
