@@ -52,17 +52,17 @@ function encodeExactly(text: string, codec: MojibakeCodec): Buffer | null {
 }
 
 /**
- * A repair must give text in the scripts a French handbook uses. Without this,
- * a clean `l’équipe` reads as valid UTF-8 through Mac OS Roman (`’é` is the
- * byte pair D5 8E, an Armenian letter).
+ * A repair must give text a French handbook could hold: letters from Latin-1
+ * and Latin Extended-A (é, œ, ł…), any punctuation, symbol, emoji or mark.
+ * Without this, clean `l’équipe` reads as valid UTF-8 through Mac OS Roman
+ * (`’é` is the byte pair D5 8E, an Armenian letter), and `«é` as `ǎ`.
  */
 function plausible(text: string): boolean {
-  return /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]*$/u.test(text)
-}
-
-export interface Repair {
-  text: string
-  codec: MojibakeCodec
+  for (const ch of text) {
+    if (ch < '\u0080' || !/\p{L}/u.test(ch)) continue
+    if (ch < '\u00c0' || ch > '\u017f') return false
+  }
+  return true
 }
 
 /** Combining marks left after NFC: real accents compose, accidental ones do not. */
@@ -86,13 +86,15 @@ export function repairMojibake(text: string): Repair | null {
 }
 
 /**
- * 1-based line numbers that still look like mojibake: lines that the same
- * repair would change. Used by the build and the checker to warn.
+ * 1-based line numbers that still look like mojibake: lines holding a run of
+ * non-ASCII characters that the same repair would change. Runs, not whole
+ * lines, so a line edited by hand after the misreading is still caught.
  */
 export function mojibakeLines(text: string): number[] {
   const lines: number[] = []
   text.split('\n').forEach((line, i) => {
-    if (repairMojibake(line)) lines.push(i + 1)
+    const runs = line.match(/[^\x00-\x7f]+/g) ?? []
+    if (runs.some((run) => repairMojibake(run))) lines.push(i + 1)
   })
   return lines
 }

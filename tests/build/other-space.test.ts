@@ -79,6 +79,13 @@ describe('npm run build -- --src <space outside the project> --out <dir> --base 
     expect(sidebar).toContain('Linux')
   })
 
+  it('warns, with file and line, on a page that still looks like mojibake', () => {
+    expect(result.log).toContain(
+      'guide/mal-encodee.md:5:1: warning: this line looks like mojibake (UTF-8 read as Mac OS Roman or Windows-1252) — repair the page with `npm run import`',
+    )
+    expect(result.log).not.toContain('guide/mal-encodee.md:3:')
+  })
+
   it('redirects from .gitbook.yaml and from file paths', () => {
     const old = loadPage(out, 'ancien/demarrage.html').document
     expect(old.querySelector('body a')!.getAttribute('href')).toBe('/autre/getting-started/install/')

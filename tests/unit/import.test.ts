@@ -51,6 +51,8 @@ describe('mojibake repair', () => {
 
   it('flags the lines of a page that still looks like mojibake', () => {
     expect(mojibakeLines('# Titre\n\nLes m√©tiers\nclean line\n')).toEqual([3])
+    // A line partly edited by hand is caught; clean French never is («é would read as ǎ).
+    expect(mojibakeLines('«écrire» et l’équipe\nLes m√©tiers et l’équipe\n')).toEqual([2])
   })
 })
 
