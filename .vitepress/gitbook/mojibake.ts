@@ -65,6 +65,11 @@ function plausible(text: string): boolean {
   return true
 }
 
+export interface Repair {
+  text: string
+  codec: MojibakeCodec
+}
+
 /** Combining marks left after NFC: real accents compose, accidental ones do not. */
 function strayMarks(text: string): number {
   return text.normalize('NFC').match(/\p{M}/gu)?.length ?? 0
