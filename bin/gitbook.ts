@@ -4,6 +4,7 @@
 //   npm run preview -- [--out <dir>] [--base /path/] [--port 4173]
 // Options reach .vitepress/config.ts through GITBOOK_* environment variables,
 // which an operator may also set directly (GITBOOK_BASE=/ressources/).
+import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { PROJECT_ROOT } from '../.vitepress/gitbook/site'
@@ -28,9 +29,7 @@ const vitepress = await import('vitepress')
 if (command === 'build') {
   await vitepress.build(PROJECT_ROOT)
 } else if (command === 'dev') {
-  const server = await vitepress.createServer(PROJECT_ROOT, { port: values.port ? Number(values.port) : undefined })
-  await server.listen()
-  server.printUrls()
+  await startDev()
 } else if (command === 'preview') {
   const { siteOptions } = await import('../.vitepress/gitbook/site')
   const o = siteOptions()
@@ -38,4 +37,28 @@ if (command === 'build') {
 } else {
   console.error('usage: tsx bin/gitbook.ts build|dev|preview [options]')
   process.exit(2)
+}
+
+/**
+ * The dev server, restarted when what the navigation and the URLs come from
+ * changes: SUMMARY.md and .gitbook.yaml are read once per config load, so a
+ * page edit hot-reloads but a SUMMARY edit needs a fresh config.
+ */
+async function startDev(port = values.port ? Number(values.port) : undefined): Promise<void> {
+  const { siteOptions } = await import('../.vitepress/gitbook/site')
+  const { loadSpace } = await import('../.vitepress/gitbook/space')
+  const space = loadSpace(siteOptions().src)
+  let restarting = false
+  const restart = async () => {
+    if (restarting) return
+    restarting = true
+    for (const w of watchers) w.close()
+    await server.close()
+    await startDev(server.config.server.port)
+  }
+  const server = await vitepress.createServer(PROJECT_ROOT, { port }, restart)
+  await server.listen()
+  server.printUrls()
+  const watched = [path.join(space.root, space.summaryFile), path.join(space.dir, '.gitbook.yaml')]
+  const watchers = watched.filter((f) => fs.existsSync(f)).map((f) => fs.watch(f, () => void restart()))
 }

@@ -50,3 +50,22 @@ it('serves a page at its GitBook URL and hot-reloads an edit', async () => {
   expect(page.url()).toBe(`${origin}/cadrer/les-differents-roles-et-metiers/responsable-produit`)
   await page.close()
 })
+
+it('restarts on a SUMMARY.md edit, so the sidebar follows it', async () => {
+  const page = await browser.newPage()
+  await page.goto(`${origin}/roles/product-manager`)
+  await page.locator('.VPSidebar', { hasText: 'Product Manager' }).waitFor({ timeout: 60_000 })
+  const summary = path.join(space, 'SUMMARY.md')
+  fs.writeFileSync(summary, fs.readFileSync(summary, 'utf8').replace('[Product Manager]', '[Chef de produit]'))
+  // The server restarts with the new navigation; the page is reloaded by the reader or by Vite.
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`${origin}/roles/product-manager`).catch(() => undefined)
+        return page.locator('.VPSidebar').textContent({ timeout: 5_000 }).catch(() => '')
+      },
+      { timeout: 60_000, interval: 1_000 },
+    )
+    .toContain('Chef de produit')
+  await page.close()
+})
