@@ -288,3 +288,28 @@ export function spaceRewrites(space: Space): Record<string, string> {
   for (const page of space.pages.values()) out[page.file] = routeToTarget(page.route)
   return out
 }
+
+/**
+ * Pages that moved since a previous version of the space (`--previous <dir>`):
+ * the same file, published at another route (its SUMMARY.md place changed).
+ * A renamed or removed file cannot be matched: declare it in `.gitbook.yaml`
+ * `redirects:` (old path: new file), which GitBook honours too.
+ */
+export function movedPages(previous: Space, space: Space): Redirect[] {
+  const out: Redirect[] = []
+  for (const old of previous.pages.values()) {
+    const now = space.pages.get(old.file)
+    if (now && now.route !== old.route) out.push({ from: old.route, to: now.route, source: 'previous version' })
+  }
+  return out
+}
+
+/** Add redirects, as GitBook does: only where no page and no earlier redirect exists. */
+export function addRedirects(space: Space, extra: Redirect[]): void {
+  const taken = new Set([...space.routes.keys(), ...space.redirects.map((r) => r.from)])
+  for (const r of extra) {
+    if (taken.has(r.from) || r.from === r.to) continue
+    taken.add(r.from)
+    space.redirects.push(r)
+  }
+}

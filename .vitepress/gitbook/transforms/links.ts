@@ -4,9 +4,10 @@
 import type MarkdownIt from 'markdown-it'
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import type Token from 'markdown-it/lib/token.mjs'
-import { type GitbookContext, pageState, report } from '../env'
+import { type GitbookContext, type MarkdownEnv, pageState, report } from '../env'
+import { pageAnchors, type PageAnchors } from '../headings'
 import { resolveHref, type Resolved } from '../resolve'
-import { routeToUrl } from '../urls'
+import { routeToUrl, safeDecode } from '../urls'
 import { escapeHtml } from '../tag/registry'
 
 /** The href to publish for a resolved target, or null when there is nowhere to go. */
@@ -68,7 +69,7 @@ function unlink(tokens: Token[], i: number): void {
 export function linksPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   md.core.ruler.after('inline', 'gitbook_links', (state: StateCore) => {
     const page = pageState(state.env, ctx)
-    if (!page.file) return
+    if (!page.file || state.env.gitbookQuiet) return
     for (const block of state.tokens) {
       if (block.type !== 'inline' || !block.children) continue
       const children = block.children
@@ -87,8 +88,52 @@ export function linksPlugin(md: MarkdownIt, ctx: GitbookContext): void {
         }
         if (published === null) unlink(children, i)
         else {
+          // The anchor is checked once the page's own heading ids are known.
+          if (r.kind === 'page' && r.hash) t.meta = { ...t.meta, gitbookAnchor: { file: r.file, hash: r.hash } }
           t.attrSet('href', published)
           if (r.kind === 'asset') t.attrSet('download', '')
+        }
+      }
+    }
+  })
+}
+
+/** Where a hash lands on a page: its id, the id an old form stands for, or nothing. */
+export function resolveAnchor(anchors: PageAnchors, hash: string): string | undefined {
+  if (anchors.ids.has(hash)) return hash
+  const nfc = hash.normalize('NFC')
+  return anchors.ids.has(nfc) ? nfc : anchors.aliases[nfc]
+}
+
+/**
+ * `#anchor` links, on the same page or another: an old id form
+ * (`#en-quoi-ce-rôle-est-important-`) is rewritten to the GitBook id; an
+ * anchor no heading has is reported. Runs after the heading ids are set.
+ */
+export function anchorLinksPlugin(md: MarkdownIt, ctx: GitbookContext): void {
+  md.core.ruler.after('gitbook_heading_ids', 'gitbook_anchor_links', (state: StateCore) => {
+    const env = state.env as MarkdownEnv
+    const page = pageState(env, ctx)
+    if (!page.file || env.gitbookQuiet || !env.gitbookAnchors) return
+    for (const block of state.tokens) {
+      if (block.type !== 'inline' || !block.children) continue
+      for (const t of block.children) {
+        if (t.type !== 'link_open') continue
+        const href = t.attrGet('href') ?? ''
+        const target: { file: string; hash: string } | undefined =
+          t.meta?.gitbookAnchor ?? (href.startsWith('#') && href.length > 1 ? { file: page.file, hash: safeDecode(href.slice(1)) } : undefined)
+        // GitBook exports annotation links as `#user-content-fn-1`; annotations own those.
+        if (!target || /^user-content-/.test(target.hash)) continue
+        const anchors = target.file === page.file ? env.gitbookAnchors : pageAnchors(md, ctx, target.file)
+        if (!anchors) continue
+        const id = resolveAnchor(anchors, target.hash)
+        if (id === undefined) {
+          const where = target.file === page.file ? 'this page' : target.file
+          report(env, ctx, block.map?.[0] ?? 0, 'warning', 'anchor-dead', `link to #${target.hash}, a heading ${where} does not have`,
+            'link to an existing heading of that page, or remove the anchor')
+        } else if (id !== target.hash) {
+          const i = href.indexOf('#')
+          t.attrSet('href', `${i < 0 ? '' : href.slice(0, i)}#${id}`)
         }
       }
     }
