@@ -38,7 +38,7 @@ describe('npm run check', () => {
 
   it('on docs/ (no --src): warnings only, exit 0', () => {
     const r = check()
-    expect(r.stdout).toContain('roles/product-manager.md:95:1: warning: link to ../concevoir/indicateurs.md')
+    expect(r.stdout).toContain('roles/product-manager.md:95:39: warning: link to ../concevoir/indicateurs.md')
     expect(r.status).toBe(0)
   })
 

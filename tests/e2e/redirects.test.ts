@@ -58,7 +58,7 @@ describe('npm run build -- --previous <old space>', () => {
   it('--fallback-url: a link to a page outside the space points into the complete handbook', () => {
     const a = [...loadPage(out, 'exploitation/relire.html').document.querySelectorAll('.vp-doc a')].find((e) => e.textContent === 'les indicateurs')!
     expect(a.getAttribute('href')).toBe(`${FALLBACK}/concevoir/indicateurs#suivi`)
-    expect(result.log).toContain('guide/relire.md:5:1: warning: link to ../concevoir/indicateurs.md, a page that is not in this space')
+    expect(result.log).toContain('guide/relire.md:5:6: warning: link to ../concevoir/indicateurs.md, a page that is not in this space')
   })
 
   it('nginx with the map answers 301 to the new URL; the browser keeps the anchor', async () => {
