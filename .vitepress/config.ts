@@ -1,12 +1,10 @@
 // Wiring only: the GitBook space, its URLs and sidebar come from ./gitbook/site.
 import { createRequire } from 'node:module'
 import { defineConfig } from 'vitepress'
-import { gitbookPlugin } from './gitbook'
-import { GITBOOK_SLUG_OPTIONS } from './gitbook/anchors'
+import { markdownOptions } from './gitbook/markdown'
 import { frenchSearch } from './gitbook/search'
 import { loadSite, PROJECT_ROOT } from './gitbook/site'
 import { fr } from './theme/i18n/fr'
-import { translateThemePlugin } from './theme/i18n/untranslated'
 
 const site = loadSite()
 const FAVICON =
@@ -28,16 +26,7 @@ export default defineConfig({
   ignoreDeadLinks: true,
   srcExclude: site.srcExclude,
   rewrites: site.rewrites,
-  markdown: {
-    // GitBook never writes `{.class}`; the attrs plugin reads `{% endhint %}` as one.
-    attrs: { disable: true },
-    math: true,
-    codeCopyButtonTitle: 'Copier le code',
-    anchor: GITBOOK_SLUG_OPTIONS.anchor,
-    headers: GITBOOK_SLUG_OPTIONS.headers,
-    // VitePress ships its own markdown-it typings; the instance is the same.
-    config: (md) => void md.use(gitbookPlugin as never, site.ctx),
-  },
+  markdown: markdownOptions(site.ctx),
   head: [
     ['meta', { name: 'theme-color', content: '#000091' }],
     // Inline icon: the browser asks no server for /favicon.ico, whatever the base.
@@ -50,7 +39,6 @@ export default defineConfig({
     socialLinks: [],
   },
   vite: {
-    plugins: [translateThemePlugin()],
     resolve: {
       // A space outside the project: resolve Vue from here, not from the page's folder.
       alias: [

@@ -1,5 +1,5 @@
 // The handbook's command line: build, dev and preview of any GitBook space.
-//   npm run build -- [--src <space>] [--out <dir>] [--base /path/] [--fallback-url <url>]
+//   npm run build -- [--src <space>] [--out <dir>] [--base /path/] [--fallback-url <url>] [--previous <old-space>]
 //   npm run dev   -- [--src <space>] [--port 5173]
 //   npm run preview -- [--out <dir>] [--base /path/] [--port 4173]
 // Options reach .vitepress/config.ts through GITBOOK_* environment variables,
@@ -16,6 +16,7 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     base: { type: 'string' },
     'fallback-url': { type: 'string' },
+    previous: { type: 'string' },
     port: { type: 'string' },
   },
 })
@@ -24,6 +25,7 @@ if (values.src) process.env.GITBOOK_SRC = path.resolve(values.src)
 if (values.out) process.env.GITBOOK_OUT = path.resolve(values.out)
 if (values.base) process.env.GITBOOK_BASE = values.base
 if (values['fallback-url']) process.env.GITBOOK_FALLBACK_URL = values['fallback-url']
+if (values.previous) process.env.GITBOOK_PREVIOUS = path.resolve(values.previous)
 
 const vitepress = await import('vitepress')
 if (command === 'build') {

@@ -36,6 +36,8 @@ export interface MarkdownEnv {
   /** Set by our render wrapper: the full source, to count front-matter lines. */
   gitbookSource?: string
   gitbook?: GitbookPageState
+  /** Parsing another page only to read its heading ids: report nothing. */
+  gitbookQuiet?: boolean
   [key: string]: any
 }
 
@@ -68,6 +70,7 @@ export function report(
   hint?: string,
   column = 1,
 ): void {
+  if (env.gitbookQuiet) return
   const page = pageState(env, ctx)
   const d: Diagnostic = {
     file: page.file || '<input>',

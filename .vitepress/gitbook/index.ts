@@ -7,8 +7,9 @@ import { type GitbookContext, type MarkdownEnv, pageState, report } from './env'
 import { mojibakeLines } from './mojibake'
 import { escapeHtml, getTag, metaOf, type RenderArgs } from './tag/registry'
 import { tagTokenizerPlugin } from './tag/tokenize'
+import { headingIdsPlugin } from './headings'
 import { imagesPlugin } from './transforms/images'
-import { linksPlugin } from './transforms/links'
+import { anchorLinksPlugin, linksPlugin } from './transforms/links'
 import { pageHeadPlugin } from './transforms/page-head'
 import './tags/hint'
 import './tags/tabs'
@@ -86,6 +87,8 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
 export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   tagTokenizerPlugin(md, ctx)
   linksPlugin(md, ctx)
+  headingIdsPlugin(md, ctx)
+  anchorLinksPlugin(md, ctx)
   imagesPlugin(md, ctx)
   pageHeadPlugin(md, ctx)
   tagRenderers(md, ctx)

@@ -7,7 +7,7 @@ import { DiagnosticSink } from './diagnostics'
 import type { GitbookContext } from './env'
 import { writeRedirects } from './redirects'
 import { buildSidebar } from './sidebar'
-import { loadSpace, spaceRewrites, type Space } from './space'
+import { addRedirects, loadSpace, movedPages, spaceRewrites, type Space } from './space'
 import { normalizeBase } from './urls'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -21,15 +21,18 @@ export interface SiteOptions {
   base: string
   /** Base URL of the complete handbook, for links to pages this space lacks. */
   fallbackUrl?: string
+  /** A previous version of the space: pages it published elsewhere get redirects. */
+  previous?: string
 }
 
-/** Options from `GITBOOK_SRC`, `GITBOOK_OUT`, `GITBOOK_BASE` (or `BASE`), `GITBOOK_FALLBACK_URL`. */
+/** Options from `GITBOOK_SRC`, `GITBOOK_OUT`, `GITBOOK_BASE` (or `BASE`), `GITBOOK_FALLBACK_URL`, `GITBOOK_PREVIOUS`. */
 export function siteOptions(env = process.env): SiteOptions {
   return {
     src: path.resolve(PROJECT_ROOT, env.GITBOOK_SRC || 'docs'),
     out: path.resolve(PROJECT_ROOT, env.GITBOOK_OUT || '.vitepress/dist'),
     base: normalizeBase(env.GITBOOK_BASE || env.BASE),
     fallbackUrl: env.GITBOOK_FALLBACK_URL || undefined,
+    previous: env.GITBOOK_PREVIOUS ? path.resolve(PROJECT_ROOT, env.GITBOOK_PREVIOUS) : undefined,
   }
 }
 
@@ -49,6 +52,7 @@ export function loadSite(options = siteOptions()): Site {
   const sink = new DiagnosticSink()
   if (!fs.existsSync(options.src)) throw new Error(`GitBook space not found: ${options.src}`)
   const space = loadSpace(options.src)
+  if (options.previous) addRedirects(space, movedPages(loadSpace(options.previous), space))
   for (const d of space.diagnostics) sink.add(d)
   const ctx: GitbookContext = { space, sink, linkedAssets: new Set(), fallbackUrl: options.fallbackUrl }
   return {
@@ -72,6 +76,12 @@ export function loadSite(options = siteOptions()): Site {
         `GitBook: ${space.pages.size} pages, ${n} redirects, ${ctx.linkedAssets.size} linked files; ` +
           `${errors} error(s), ${warnings} warning(s)`,
       )
+      // The site is written (readers keep a page even when a tag is broken), but
+      // CI must not publish it: an error is what `npm run check` fails on too.
+      if (errors) {
+        console.error(`GitBook: the build fails on ${errors} error(s) above; \`npm run check\` lists them`)
+        process.exitCode = 1
+      }
     },
   }
 }

@@ -1,5 +1,9 @@
 // GitBook's heading anchor, reconstructed from published pages (GITBOOK.md §6).
-// One function for heading ids, the outline, #anchor links, search and the checker.
+// One function for heading ids, the outline, #anchor links, search and the checker;
+// the other slug forms below only produce aliases, so old links keep landing.
+
+/** Letters NFKD does not decompose but a French heading writes (`mise en œuvre`). [guess] */
+const LIGATURES: Record<string, string> = { œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ß: 'ss' }
 
 /**
  * The id GitBook gives a heading whose plain text is `text`.
@@ -10,6 +14,7 @@ export function gitbookSlug(text: string): string {
   let s = text
     .normalize('NFKD') // `…` becomes `...`, `é` becomes `e` + combining accent
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[œŒæÆß]/g, (c) => LIGATURES[c])
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/</g, ' less-than ')
@@ -22,23 +27,65 @@ export function gitbookSlug(text: string): string {
 }
 
 /**
+ * GitBook ids stored by older imports: the same, but periods dropped
+ * (`1. Consider` → `id-1-consider`, GITBOOK.md §6). Alias only.
+ */
+export function gitbookLegacySlug(text: string): string {
+  return gitbookSlug(text.replace(/\./g, ''))
+}
+
+/**
+ * VitePress's default heading id (`@mdit-vue/shared` slugify, copied: vitepress
+ * bundles it): NFKD, accents dropped, ASCII punctuation → `-`, emoji kept,
+ * `_` before a leading digit. Alias only: ids a VitePress preview once had.
+ */
+export function vitepressSlug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036F]/g, '')
+    .replace(/[\u0000-\u001f]/g, '')
+    .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .replace(/^(\d)/, '_$1')
+    .toLowerCase()
+}
+
+/**
+ * GitHub's heading id (github-slugger): lower-case, keep letters (accents too),
+ * marks (so VS16 survives an emoji), numbers, `_`, `-` and spaces; each space
+ * becomes `-`, with no collapsing or trimming. What authors typed in git
+ * (`#en-quoi-ce-rôle-est-important-`). Alias only.
+ */
+export function githubSlug(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc}\- ]/gu, '')
+    .replace(/ /g, '-')
+}
+
+/**
  * Hands out unique ids within one page: the second `Stratégie` becomes
- * `strategie-1`, the third `strategie-2` (GitBook's suffix is not documented).
+ * `strategie-1`, the third `strategie-2` (GitBook's suffix is not documented;
+ * markdown-it-anchor, as VitePress configures it, and github-slugger do the same).
  */
 export class SlugCounter {
-  private used = new Map<string, number>()
+  private used = new Set<string>()
 
   unique(base: string): string {
     let slug = base
-    let n = this.used.get(base) ?? 0
-    while (this.used.has(slug) && n < 10_000) slug = `${base}-${++n}`
-    this.used.set(base, n)
-    this.used.set(slug, this.used.get(slug) ?? 0)
+    for (let n = 1; this.used.has(slug); n++) slug = `${base}-${n}`
+    this.used.add(slug)
     return slug
   }
 
   /** Reserve an id written by the author (`<a id="…">`), so no later heading takes it. */
   reserve(id: string): void {
-    if (!this.used.has(id)) this.used.set(id, 0)
+    this.used.add(id)
+  }
+
+  has(id: string): boolean {
+    return this.used.has(id)
   }
 }

@@ -251,7 +251,7 @@ export function loadSpace(dir: string): Space {
     if (d.code === 'summary-missing-page' && pages.get(d.file)?.frontmatter.hidden === true) diagnostics.splice(i, 1)
   }
 
-  const redirects = spaceRedirects(conf, pages, routes)
+  const redirects = spaceRedirects(conf, pages, routes, dir, diagnostics)
   return { root, dir, summaryFile, readmeFile, groups, pages, routes, redirects, diagnostics }
 }
 
@@ -260,7 +260,13 @@ export function loadSpace(dir: string): Space {
  * whose published route differs, and `.gitbook.yaml` `redirects:`, which
  * GitBook applies only where no page exists at the old path.
  */
-function spaceRedirects(conf: GitbookYaml, pages: Map<string, PageInfo>, routes: Map<string, string>): Redirect[] {
+function spaceRedirects(
+  conf: GitbookYaml,
+  pages: Map<string, PageInfo>,
+  routes: Map<string, string>,
+  dir: string,
+  diagnostics: Diagnostic[],
+): Redirect[] {
   const out: Redirect[] = []
   const taken = new Set(routes.keys())
   const add = (from: string, to: string, source: string) => {
@@ -272,6 +278,20 @@ function spaceRedirects(conf: GitbookYaml, pages: Map<string, PageInfo>, routes:
     const file = path.posix.normalize(String(target).replace(/^\.?\//, ''))
     const page = pages.get(file)
     if (page) add(String(from).replace(/^\/+/, '').replace(/\.md$/i, ''), page.route, '.gitbook.yaml')
+    else {
+      // Paths in .gitbook.yaml are relative to `root`; the line is where the key is written.
+      const text = fs.readFileSync(path.join(dir, '.gitbook.yaml'), 'utf8').split('\n')
+      const line = text.findIndex((l) => l.includes(String(from))) + 1 || 1
+      diagnostics.push({
+        file: '.gitbook.yaml',
+        line,
+        column: 1,
+        severity: 'warning',
+        code: 'redirect-missing-target',
+        message: `redirect ${from} → ${target}: ${file} is not a page of this space`,
+        hint: 'point the redirect to an existing page file (path relative to root, with .md)',
+      })
+    }
   }
   for (const page of pages.values()) {
     const own = fileRoute(page.file)
@@ -287,4 +307,29 @@ export function spaceRewrites(space: Space): Record<string, string> {
   const out: Record<string, string> = {}
   for (const page of space.pages.values()) out[page.file] = routeToTarget(page.route)
   return out
+}
+
+/**
+ * Pages that moved since a previous version of the space (`--previous <dir>`):
+ * the same file, published at another route (its SUMMARY.md place changed).
+ * A renamed or removed file cannot be matched: declare it in `.gitbook.yaml`
+ * `redirects:` (old path: new file), which GitBook honours too.
+ */
+export function movedPages(previous: Space, space: Space): Redirect[] {
+  const out: Redirect[] = []
+  for (const old of previous.pages.values()) {
+    const now = space.pages.get(old.file)
+    if (now && now.route !== old.route) out.push({ from: old.route, to: now.route, source: 'previous version' })
+  }
+  return out
+}
+
+/** Add redirects, as GitBook does: only where no page and no earlier redirect exists. */
+export function addRedirects(space: Space, extra: Redirect[]): void {
+  const taken = new Set([...space.routes.keys(), ...space.redirects.map((r) => r.from)])
+  for (const r of extra) {
+    if (taken.has(r.from) || r.from === r.to) continue
+    taken.add(r.from)
+    space.redirects.push(r)
+  }
 }

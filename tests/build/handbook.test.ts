@@ -121,7 +121,7 @@ describe('links', () => {
     expect(span.textContent).toContain('indicateurs')
     expect(span.closest('a')).toBeNull()
     expect(log()).toContain(
-      'roles/product-manager.md:95:1: warning: link to ../concevoir/indicateurs.md, a page that is not in this space',
+      'roles/product-manager.md:95:39: warning: link to ../concevoir/indicateurs.md, a page that is not in this space',
     )
   })
 

@@ -4,9 +4,10 @@
 import type MarkdownIt from 'markdown-it'
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import type Token from 'markdown-it/lib/token.mjs'
-import { type GitbookContext, pageState, report } from '../env'
+import { type GitbookContext, type MarkdownEnv, pageState, report } from '../env'
+import { pageAnchors, type PageAnchors } from '../headings'
 import { resolveHref, type Resolved } from '../resolve'
-import { routeToUrl } from '../urls'
+import { routeToUrl, safeDecode } from '../urls'
 import { escapeHtml } from '../tag/registry'
 
 /** The href to publish for a resolved target, or null when there is nowhere to go. */
@@ -43,6 +44,27 @@ function missingMessage(r: Extract<Resolved, { kind: 'missing' }>, ctx: GitbookC
   return [`link to ${r.target}, a file that is not in this space`, 'add the file to the space or fix the path']
 }
 
+/**
+ * Where a link is written: a paragraph's map covers all its lines, so find the
+ * destination in them, for the line and column authors need (first match).
+ */
+export function locateHref(env: MarkdownEnv, block: Token, href: string): { line: number; column: number } {
+  const first = block.map?.[0] ?? 0
+  const body = env.content ?? env.gitbookSource
+  if (!body || !block.map) return { line: first, column: 1 }
+  const lines = body.split('\n').slice(first, block.map[1])
+  for (const needle of [`(${href}`, `(<${href}`, href]) {
+    for (let i = 0; i < lines.length; i++) {
+      const at = lines[i].indexOf(needle)
+      if (at < 0) continue
+      // Column of the link's `[` when it is on the same line, else of the destination.
+      const open = lines[i].lastIndexOf('[', at)
+      return { line: first + i, column: (open >= 0 ? open : at) + 1 }
+    }
+  }
+  return { line: first, column: 1 }
+}
+
 /** Turn a link into plain text that says the page is not available. */
 function unlink(tokens: Token[], i: number): void {
   const open = tokens[i]
@@ -68,7 +90,7 @@ function unlink(tokens: Token[], i: number): void {
 export function linksPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   md.core.ruler.after('inline', 'gitbook_links', (state: StateCore) => {
     const page = pageState(state.env, ctx)
-    if (!page.file) return
+    if (!page.file || state.env.gitbookQuiet) return
     for (const block of state.tokens) {
       if (block.type !== 'inline' || !block.children) continue
       const children = block.children
@@ -80,15 +102,61 @@ export function linksPlugin(md: MarkdownIt, ctx: GitbookContext): void {
         const r = resolveHref(ctx.space, page.file, href)
         if (r.kind === 'external') continue
         const published = publishedHref(r, ctx)
-        const line = block.map?.[0] ?? 0
         if (r.kind === 'missing') {
           const [message, hint] = missingMessage(r, ctx)
-          report(state.env, ctx, line, 'warning', r.page ? 'link-missing-page' : 'link-missing-file', message, hint)
+          const at = locateHref(state.env, block, href)
+          report(state.env, ctx, at.line, 'warning', r.page ? 'link-missing-page' : 'link-missing-file', message, hint, at.column)
         }
         if (published === null) unlink(children, i)
         else {
+          // The anchor is checked once the page's own heading ids are known.
+          if (r.kind === 'page' && r.hash) t.meta = { ...t.meta, gitbookAnchor: { file: r.file, hash: r.hash, href } }
           t.attrSet('href', published)
           if (r.kind === 'asset') t.attrSet('download', '')
+        }
+      }
+    }
+  })
+}
+
+/** Where a hash lands on a page: its id, the id an old form stands for, or nothing. */
+export function resolveAnchor(anchors: PageAnchors, hash: string): string | undefined {
+  if (anchors.ids.has(hash)) return hash
+  const nfc = hash.normalize('NFC')
+  return anchors.ids.has(nfc) ? nfc : anchors.aliases[nfc]
+}
+
+/**
+ * `#anchor` links, on the same page or another: an old id form
+ * (`#en-quoi-ce-rôle-est-important-`) is rewritten to the GitBook id; an
+ * anchor no heading has is reported. Runs after the heading ids are set.
+ */
+export function anchorLinksPlugin(md: MarkdownIt, ctx: GitbookContext): void {
+  md.core.ruler.after('gitbook_heading_ids', 'gitbook_anchor_links', (state: StateCore) => {
+    const env = state.env as MarkdownEnv
+    const page = pageState(env, ctx)
+    if (!page.file || env.gitbookQuiet || !env.gitbookAnchors) return
+    for (const block of state.tokens) {
+      if (block.type !== 'inline' || !block.children) continue
+      for (const t of block.children) {
+        if (t.type !== 'link_open') continue
+        const href = t.attrGet('href') ?? ''
+        const target: { file: string; hash: string; href?: string } | undefined =
+          t.meta?.gitbookAnchor ?? (href.startsWith('#') && href.length > 1 ? { file: page.file, hash: safeDecode(href.slice(1)) } : undefined)
+        // GitBook exports annotation links as `#user-content-fn-1`; annotations own those.
+        if (!target || /^user-content-/.test(target.hash)) continue
+        const written: string = t.meta?.gitbookAnchor?.href ?? href
+        const anchors = target.file === page.file ? env.gitbookAnchors : pageAnchors(md, ctx, target.file)
+        if (!anchors) continue
+        const id = resolveAnchor(anchors, target.hash)
+        if (id === undefined) {
+          const where = target.file === page.file ? 'this page' : target.file
+          const at = locateHref(env, block, written)
+          report(env, ctx, at.line, 'warning', 'anchor-dead', `link to #${target.hash}, a heading ${where} does not have`,
+            'link to an existing heading of that page, or remove the anchor', at.column)
+        } else if (id !== target.hash) {
+          const i = href.indexOf('#')
+          t.attrSet('href', `${i < 0 ? '' : href.slice(0, i)}#${id}`)
         }
       }
     }

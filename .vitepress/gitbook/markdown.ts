@@ -1,0 +1,21 @@
+// The markdown options of the site, in one place: `.vitepress/config.ts` passes
+// them to VitePress, and the checker to `createMarkdownRenderer`, so both parse
+// a page with the very same markdown-it chain.
+import type { MarkdownOptions } from 'vitepress'
+import { gitbookPlugin } from '.'
+import { GITBOOK_SLUG_OPTIONS } from './anchors'
+import type { GitbookContext } from './env'
+
+export function markdownOptions(ctx: GitbookContext): MarkdownOptions {
+  return {
+    // GitBook never writes `{.class}`; the attrs plugin reads `{% endhint %}` as one.
+    attrs: { disable: true },
+    math: true,
+    codeCopyButtonTitle: 'Copier le code',
+    // VitePress's bundled markdown-it-anchor types differ from @types/markdown-it's.
+    anchor: GITBOOK_SLUG_OPTIONS.anchor as unknown as MarkdownOptions['anchor'],
+    headers: GITBOOK_SLUG_OPTIONS.headers,
+    // VitePress ships its own markdown-it typings; the instance is the same.
+    config: (md) => void md.use(gitbookPlugin as never, ctx),
+  }
+}

@@ -1,0 +1,73 @@
+// Links pasted from the GitBook site (and old forms typed in git) land on
+// their heading: opened at #<gitbook id>, at the accented GitHub-style form and
+// at VitePress's default form, the heading is in view and the hash ends as the
+// GitBook id. Served by nginx under /ressources/, read in Chromium.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser } from '../helpers/browser'
+import { serveWithNginx, type Served } from '../helpers/nginx'
+import { SITES } from '../global-setup'
+
+const BASE = SITES.sub.base
+const TEAM = 'cadrer/les-differents-roles-et-metiers/'
+let server: Served
+let browser: Browser
+
+beforeAll(async () => {
+  server = await serveWithNginx(SITES.sub.out, BASE)
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** The heading's top is inside the viewport, below the fixed navigation bar. */
+async function inView(page: Page, id: string): Promise<boolean> {
+  return page.evaluate((id) => {
+    const r = document.getElementById(id)!.getBoundingClientRect()
+    const nav = document.querySelector('.VPNav')?.getBoundingClientRect().bottom ?? 0
+    return r.top >= nav - 1 && r.bottom <= window.innerHeight
+  }, id)
+}
+
+const CASES: [string, string, string][] = [
+  // [page, hash as typed, GitBook id]
+  [`${TEAM}responsable-metier`, 'quelles-sont-les-questions-a-se-poser-en-tant-que-responsable-metier', 'quelles-sont-les-questions-a-se-poser-en-tant-que-responsable-metier'],
+  [`${TEAM}responsable-metier`, 'en-quoi-ce-rôle-est-important-', 'en-quoi-ce-role-est-important'],
+  [`${TEAM}responsable-metier`, encodeURIComponent('quelles-sont-les-questions-à-se-poser-en-tant-que-responsable-métier-'), 'quelles-sont-les-questions-a-se-poser-en-tant-que-responsable-metier'],
+  // VitePress's default slug: `c'est` → `c-est`, no trailing periods.
+  [TEAM, 'porter-un-produit-c-est', 'porter-un-produit-cest'],
+  [TEAM, 'une-equipe-produit-c-est', 'une-equipe-produit-cest...'],
+]
+
+describe('old and new heading anchors', () => {
+  for (const [p, hash, id] of CASES) {
+    it(`${p}#${decodeURIComponent(hash)} lands on #${id}`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 600 } })
+      const errors: string[] = []
+      page.on('pageerror', (e) => errors.push(e.message))
+      await page.goto(`${server.origin}${BASE}${p}#${hash}`, { waitUntil: 'networkidle' })
+      await page.waitForFunction((id) => decodeURIComponent(location.hash) === `#${id}`, id)
+      await expect.poll(() => inView(page, id)).toBe(true)
+      expect(errors).toEqual([])
+      await page.close()
+    })
+  }
+
+  it('an old form typed after the page is open (hashchange) lands too', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 600 } })
+    await page.goto(`${server.origin}${BASE}${TEAM}responsable-produit`, { waitUntil: 'networkidle' })
+    await page.evaluate(() => (location.hash = 'quel-est-son-quotidien-'))
+    await page.waitForFunction(() => location.hash === '#quel-est-son-quotidien')
+    await expect.poll(() => inView(page, 'quel-est-son-quotidien')).toBe(true)
+    await page.close()
+  })
+
+  it('an unknown hash is left alone', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${server.origin}${BASE}${TEAM}responsable-produit#nulle-part`, { waitUntil: 'networkidle' })
+    expect(await page.evaluate(() => location.hash)).toBe('#nulle-part')
+    await page.close()
+  })
+})
