@@ -5,6 +5,7 @@ import { markdownOptions } from './gitbook/markdown'
 import { frenchSearch } from './gitbook/search'
 import { loadSite, PROJECT_ROOT } from './gitbook/site'
 import { fr } from './theme/i18n/fr'
+import { translateThemePlugin } from './theme/i18n/untranslated'
 
 const site = loadSite()
 const FAVICON =
@@ -39,6 +40,7 @@ export default defineConfig({
     socialLinks: [],
   },
   vite: {
+    plugins: [translateThemePlugin()],
     resolve: {
       // A space outside the project: resolve Vue from here, not from the page's folder.
       alias: [
