@@ -32,7 +32,7 @@ function loadSpec(a: RenderArgs, src: string | undefined): { spec?: Json; why?: 
     return { why: 'spécification vide ou illisible' }
   } catch (e) {
     report(a.env, a.ctx, a.tokens[a.idx].map?.[0] ?? 0, 'warning', 'openapi-invalid',
-      `{% ${a.meta.name} %}: ${src} is not valid YAML or JSON (${(e as Error).message.split('\n')[0]})`,
+      `{% ${a.meta.name} %}: ${src} is not valid YAML or JSON (${(e as Error).message.split('\n')[0].replace(/:\s*$/, '')})`,
       'fix the spec file; a placeholder is shown meanwhile')
     return { why: 'spécification illisible' }
   }

@@ -4,7 +4,8 @@
 // button. "Open in ChatGPT/Claude…" links are not offered: they send the text
 // to a third party.
 import { authorIcon } from '../tag/helpers'
-import { defineTag, escapeHtml } from '../tag/registry'
+import { report } from '../env'
+import { defineTag, escapeHtml, findClose } from '../tag/registry'
 import { iconSvg } from '../icons'
 
 export const prompt = defineTag({
@@ -18,6 +19,11 @@ export const prompt = defineTag({
   },
   open(a) {
     const { description } = a.meta.args
+    const close = findClose(a.tokens, a.idx)
+    if (!a.tokens.slice(a.idx + 1, close).some((t) => t.type === 'fence')) {
+      report(a.env, a.ctx, a.tokens[a.idx].map?.[0] ?? 0, 'warning', 'prompt-no-fence',
+        '{% prompt %} holds no fenced code block', 'put the prompt between ``` lines so it can be copied; its content is shown as is')
+    }
     const icon = authorIcon(a, a.meta.args.icon) || iconSvg('wand-magic-sparkles') || ''
     const desc = description ? `<span class="gb-prompt__description">${escapeHtml(description)}</span>` : ''
     return (
