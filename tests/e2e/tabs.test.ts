@@ -116,3 +116,21 @@ describe('tabs in the browser', () => {
     await page.close()
   })
 })
+
+describe('tab choice synced by title, as GitBook does', () => {
+  it('choosing a tab selects the tab of the same title in the other groups, and on the next page', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${server.origin}/tabs/synced`, { waitUntil: 'networkidle' })
+    const lists = page.getByRole('tablist')
+    await expect(lists.count()).resolves.toBe(2)
+    await expect(page.getByText('Second groupe, Linux.').isVisible()).resolves.toBe(true)
+    await lists.nth(0).getByRole('tab', { name: 'Windows' }).click()
+    await expect(page.getByText('Second groupe, Windows.').isVisible()).resolves.toBe(true)
+    await expect(page.getByText('Second groupe, Linux.').isVisible()).resolves.toBe(false)
+    // A group without that tab keeps its own choice; the next page follows the choice.
+    await page.goto(`${server.origin}/${ICONS_PAGE}`, { waitUntil: 'networkidle' })
+    await expect(page.getByText(PANELS[1]).isVisible()).resolves.toBe(true)
+    await context.close()
+  })
+})
