@@ -13,6 +13,18 @@ import { anchorLinksPlugin, linksPlugin } from './transforms/links'
 import { pageHeadPlugin } from './transforms/page-head'
 import './tags/hint'
 import './tags/tabs'
+import './tags/stepper'
+import './tags/code'
+import './tags/columns'
+import './tags/content-ref'
+import './tags/file'
+import './tags/embed'
+import './tags/include'
+import './tags/if'
+import './tags/updates'
+import './tags/openapi'
+import './tags/prompt'
+import { preTitlePlugin } from './tags/code'
 
 export type { GitbookContext } from './env'
 
@@ -44,6 +56,8 @@ function tagRenderers(md: MarkdownIt, ctx: GitbookContext): void {
   }
   // A stray end tag is syntax, not text: it renders nothing (and was reported).
   rules.gitbook_stray = () => ''
+  // Body tokens a tag shows in another form (the link line of a content-ref).
+  rules.gitbook_hidden = () => ''
   // An unknown tag keeps its body; a one-line unknown tag stays visible as written.
   rules.gitbook_unknown = (tokens, idx) => `<p class="gb-unknown-tag"><code>${escapeHtml(tokens[idx].meta.source)}</code></p>\n`
   rules.gitbook_unknown_open = (tokens, idx) => `<div class="gb-unknown" data-tag="${escapeHtml(tokens[idx].meta.name)}">\n`
@@ -90,6 +104,7 @@ export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   headingIdsPlugin(md, ctx)
   anchorLinksPlugin(md, ctx)
   imagesPlugin(md, ctx)
+  preTitlePlugin(md, ctx)
   pageHeadPlugin(md, ctx)
   tagRenderers(md, ctx)
   renderWrapper(md, ctx)

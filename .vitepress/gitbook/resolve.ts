@@ -20,9 +20,10 @@ export function resolveHref(space: Space, fromFile: string, href: string): Resol
   const { pathPart: rawPath, hash } = splitHash(href)
   const pathPart = safeDecode(rawPath.replace(/\?.*$/, ''))
   if (pathPart === '') return { kind: 'anchor', hash: safeDecode(hash) }
-  const target = pathPart.startsWith('/')
+  const target = (pathPart.startsWith('/')
     ? path.posix.normalize(pathPart.slice(1))
     : path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), pathPart))
+  ).replace(/^\.\/$/, '.') // `../` from a first-level page: the space root
   const decodedHash = safeDecode(hash)
   const candidates = [target]
   if (pathPart.endsWith('/') || target === '.' || !path.posix.extname(target)) {

@@ -10,6 +10,17 @@ import './styles/page.css'
 import './styles/blocks/hint.css'
 import './styles/blocks/tabs.css'
 import './styles/anchors.css'
+import './styles/blocks/stepper.css'
+import './styles/blocks/code.css'
+import './styles/blocks/columns.css'
+import './styles/blocks/content-ref.css'
+import './styles/blocks/file.css'
+import './styles/blocks/embed.css'
+import './styles/blocks/include.css'
+import './styles/blocks/if.css'
+import './styles/blocks/updates.css'
+import './styles/blocks/openapi.css'
+import './styles/blocks/prompt.css'
 
 export default {
   extends: DefaultTheme,

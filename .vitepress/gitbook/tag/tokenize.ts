@@ -35,6 +35,19 @@ export function readTagLine(line: string): TagLine | null {
   }
 }
 
+/**
+ * Tags nested deeper than this (counting every open block) are read as if
+ * written flat: markdown-it drops everything past `maxNesting`, and each level
+ * costs stack, so a page of thousands of unclosed tags must not lose its text.
+ */
+export const MAX_TAG_LEVEL = 40
+
+/** Per page: tag names opened flat at the depth limit, whose end tags are expected. */
+function flatOpens(env: Record<string, any>): Map<string, number> {
+  env.gitbookFlatTags ??= new Map<string, number>()
+  return env.gitbookFlatTags
+}
+
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line])
 }
@@ -45,13 +58,23 @@ function fenceOf(text: string): { char: string; len: number } | null {
   return m ? { char: m[1][0], len: m[1].length } : null
 }
 
+/** Where a tag's body ends: its end tag, or (`sibling`) the next tag of the same name. */
+interface EndFound {
+  line: number
+  /** No end tag, but a sibling opens at `line` (a `{% step %}` after an unclosed one). */
+  sibling: boolean
+}
+
 /**
  * Find the line of `{% endname %}` matching an opening at `start`, skipping
- * code fences and nested tags of the same name. -1 when there is none.
- * For `optional` ends, another opening of the same tag ends the search.
+ * code fences and nested tags of the same name. Null when there is none.
+ * For `optional` ends, another opening of the same tag ends the search. A tag
+ * that sits in a parent (`step` in `stepper`) cannot hold its own kind outside
+ * a nested parent, so a same-name opening at the same depth is its sibling.
  */
-function findEnd(state: StateBlock, start: number, endLine: number, spec: TagSpec, name: string): number {
+function findEnd(state: StateBlock, start: number, endLine: number, spec: TagSpec, name: string): EndFound | null {
   let depth = 0
+  let parentDepth = 0
   let fence: { char: string; len: number } | null = null
   for (let line = start + 1; line < endLine; line++) {
     const text = lineText(state, line)
@@ -65,17 +88,23 @@ function findEnd(state: StateBlock, start: number, endLine: number, spec: TagSpe
       continue
     }
     const tag = readTagLine(text)
-    if (!tag || tag.name !== name) continue
+    if (!tag) continue
+    if (spec.parent && tag.name === spec.parent) {
+      parentDepth += tag.isEnd ? -1 : 1
+      continue
+    }
+    if (tag.name !== name) continue
     if (!tag.isEnd) {
-      if (spec.end === 'optional') return -1
+      if (spec.end === 'optional') return null
+      if (spec.parent && parentDepth === 0 && depth === 0) return { line, sibling: true }
       depth++
     } else if (depth === 0) {
-      return line
+      return { line, sibling: false }
     } else {
       depth--
     }
   }
-  return -1
+  return null
 }
 
 export function tagBlockRule(ctx: GitbookContext) {
@@ -94,10 +123,36 @@ export function tagBlockRule(ctx: GitbookContext) {
     state.line = startLine + 1
 
     if (tag.isEnd) {
+      const flat = flatOpens(env)
+      const pending = flat.get(tag.name) ?? 0
+      if (pending > 0) {
+        // The end of a tag opened flat at the depth limit (already reported).
+        flat.set(tag.name, pending - 1)
+        const t = state.push('gitbook_stray', '', 0)
+        t.map = [startLine, startLine + 1]
+        t.content = text
+        return true
+      }
       // Only reached when no opening consumed it: the end tag is stray.
       report(env, ctx, startLine, 'error', 'tag-stray-end',
         `{% end${tag.name} %} has no matching {% ${tag.name} %}`,
         `remove it, or add the opening {% ${tag.name} %} above`, column)
+      const t = state.push('gitbook_stray', '', 0)
+      t.map = [startLine, startLine + 1]
+      t.content = text
+      return true
+    }
+
+    if (state.level >= MAX_TAG_LEVEL) {
+      // No recursion here: the body is read by the enclosing loop, at this level.
+      if (!env.gitbookTooDeep) {
+        env.gitbookTooDeep = true
+        report(env, ctx, startLine, 'warning', 'tag-too-deep',
+          `{% ${tag.name} %} is nested too deeply (more than ${MAX_TAG_LEVEL} levels); this tag and the ones inside it are shown as plain content`,
+          'close the tags above it, or nest fewer blocks', column)
+      }
+      const flat = flatOpens(env)
+      flat.set(tag.name, (flat.get(tag.name) ?? 0) + 1)
       const t = state.push('gitbook_stray', '', 0)
       t.map = [startLine, startLine + 1]
       t.content = text
@@ -132,8 +187,13 @@ export function tagBlockRule(ctx: GitbookContext) {
       report(env, ctx, startLine, 'warning', 'tag-unknown', `unknown GitBook tag {% ${tag.name} %}`,
         'check the spelling; its content is shown as ordinary text', column)
     }
-    const parentType = state.parentType as string
-    if (spec?.parent && parentType !== `gitbook_${spec.parent}`) {
+    // The enclosing tag, tracked here: markdown-it's lheading rule can leave
+    // `state.parentType` at 'paragraph' after a failed match (markdown-it 14.1.0,
+    // bundled by VitePress), so it cannot tell which block we are in.
+    const st = state as StateBlock & { gitbookTag?: { name: string; level: number } }
+    const enclosing = st.gitbookTag
+    // Directly inside: not in a list or quote within the enclosing tag.
+    if (spec?.parent && (enclosing?.name !== spec.parent || enclosing.level !== state.level)) {
       report(env, ctx, startLine, 'warning', 'tag-misplaced',
         `{% ${tag.name} %} must sit directly inside {% ${spec.parent} %}`,
         `wrap it in {% ${spec.parent} %} … {% end${spec.parent} %}`, column)
@@ -141,9 +201,10 @@ export function tagBlockRule(ctx: GitbookContext) {
 
     const name = spec?.name ?? tag.name
     const meta: TagMeta = { name, args, positional: parsed.positional, source: text.trim(), closed: true }
-    // An unknown tag is paired only when its end tag follows: nothing to report as unclosed.
+    // An unknown tag may be a one-line tag or a container: its end tag decides.
     const kind = spec?.end ?? 'optional'
-    let end = kind === 'never' ? -1 : findEnd(state, startLine, endLine, spec ?? ({ end: 'optional' } as TagSpec), tag.name)
+    const found = kind === 'never' ? null : findEnd(state, startLine, endLine, spec ?? ({ end: 'always' } as TagSpec), tag.name)
+    let end = found && !found.sibling ? found.line : -1
 
     if (kind === 'never' || (kind === 'optional' && end < 0)) {
       const t = state.push(spec ? `gitbook_${name}` : 'gitbook_unknown', '', 0)
@@ -152,17 +213,24 @@ export function tagBlockRule(ctx: GitbookContext) {
       t.info = tag.name
       return true
     }
-    if (end < 0) {
+    // Where the next block starts: after the end tag, or at the sibling that ends this one.
+    let next = end + 1
+    if (found?.sibling) {
+      meta.closed = false
+      end = next = found.line
+      report(env, ctx, startLine, 'error', 'tag-unclosed', `{% ${tag.name} %} is never closed`,
+        `add {% end${tag.name} %} before the next {% ${tag.name} %}; it ends there meanwhile`, column)
+    } else if (end < 0) {
       // Closed at the end of the enclosing block so no text is lost, and reported.
       meta.closed = false
-      end = endLine
+      end = next = endLine
       report(env, ctx, startLine, 'error', 'tag-unclosed', `{% ${tag.name} %} is never closed`,
-        `add {% end${tag.name} %} where it should end; it runs to the end of the ${parentType === 'root' ? 'page' : 'enclosing block'} meanwhile`, column)
+        `add {% end${tag.name} %} where it should end; it runs to the end of the ${state.level === 0 ? 'page' : 'enclosing block'} meanwhile`, column)
     }
 
     const type = spec ? `gitbook_${name}` : 'gitbook_unknown'
     const open = state.push(`${type}_open`, 'div', 1)
-    open.map = [startLine, Math.min(end + 1, endLine)]
+    open.map = [startLine, Math.min(next, endLine)]
     open.meta = meta
     open.info = tag.name
     open.block = true
@@ -171,15 +239,17 @@ export function tagBlockRule(ctx: GitbookContext) {
     const oldLineMax = state.lineMax
     state.parentType = `gitbook_${name}` as typeof state.parentType
     state.lineMax = end
+    st.gitbookTag = { name, level: state.level }
     state.md.block.tokenize(state, startLine + 1, end)
+    st.gitbookTag = enclosing
     state.parentType = oldParent
     state.lineMax = oldLineMax
 
     const close = state.push(`${type}_close`, 'div', -1)
-    close.map = [end, Math.min(end + 1, endLine)]
+    close.map = [end, Math.min(next, endLine)]
     close.meta = meta
     close.block = true
-    state.line = Math.min(end + 1, endLine)
+    state.line = Math.min(next, endLine)
     return true
   }
 }
