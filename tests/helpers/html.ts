@@ -23,6 +23,10 @@ export function sourceWords(markdown: string): string[] {
   const body = markdown
     .replace(/^---\n[\s\S]*?\n---\n/, '')
     .replace(/\{%[^\n]*?%\}/g, ' ')
+    // Rendered as a formula, an attribute or a checkbox, not as words: math, image alt text, task boxes.
+    .replace(/\$\$[\s\S]*?\$\$/g, ' ')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/^(\s*[*+-]\s+)\[[ xX]\]/gm, '$1')
     .replace(/\]\([^)]*\)/g, '] ')
     .replace(/\[\^[^\]]*\]:?/g, ' ')
     .replace(/<[^>]+>/g, ' ')
