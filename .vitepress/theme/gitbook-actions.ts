@@ -1,8 +1,20 @@
-// Behaviour of GitBook buttons in the browser: `<button data-action="search"
+// Behaviour of GitBook blocks in the browser: expandables open when a link
+// targets them, and `<button data-action="search"
 // data-query="…">` (rendered with `data-gb-search`) opens VitePress's local
 // search with the query typed in. One delegated listener: pages are static HTML.
 export function installGitbookActions(): void {
   if (typeof document === 'undefined') return
+  // An anchor to an expandable (GitBook gives each one) or into one opens it.
+  const openTarget = () => {
+    const id = decodeURIComponent(location.hash.slice(1))
+    let el = id ? document.getElementById(id) : null
+    for (; el; el = el.parentElement) if (el instanceof HTMLDetailsElement) el.open = true
+  }
+  window.addEventListener('hashchange', openTarget)
+  window.addEventListener('load', openTarget)
+  document.addEventListener('click', (event) => {
+    if ((event.target as Element | null)?.closest?.('a[href*="#"]')) setTimeout(openTarget, 0)
+  })
   document.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest?.('[data-gb-search]')
     if (!button) return

@@ -63,6 +63,12 @@ describe('expandables', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  it('opens when the address targets its anchor', async () => {
+    const { page, context } = await open('details/no-blank-line#les-etapes')
+    await page.waitForFunction(() => (document.getElementById('les-etapes') as HTMLDetailsElement | null)?.open === true)
+    await context.close()
+  })
 })
 
 describe('annotations', () => {

@@ -35,8 +35,8 @@ interface Where {
 /** The href a target/cover cell names: its first link, else its text. */
 function cellHref(td: Element | undefined): string | null {
   if (!td) return null
-  const a = td.querySelector('a[href]')
-  const href = a?.getAttribute('href') ?? td.textContent?.trim()
+  // Files columns hold a link; image columns may hold the image itself.
+  const href = td.querySelector('a[href]')?.getAttribute('href') ?? td.querySelector('img[src]')?.getAttribute('src') ?? td.textContent?.trim()
   return href || null
 }
 
