@@ -20,7 +20,7 @@ import { markPlugin } from './transforms/mark'
 import { mathPlugin } from './transforms/math'
 import { mentionsPlugin } from './transforms/mentions'
 import { tasksPlugin } from './transforms/tasks'
-import { vueSafe } from './transforms/vue-safety'
+import { problemHint, problemLine, vueSafe } from './transforms/vue-safety'
 import './tags/hint'
 import './tags/tabs'
 
@@ -95,9 +95,10 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
     const html = escapeMustache(render(src, env))
     // Author HTML Vue cannot compile would stop the whole build: repair it, say so.
     const safe = vueSafe(html)
-    if (safe.problem) {
-      report(env, ctx, -pageState(env, ctx).lineOffset, 'warning', 'html-repaired', `the page's HTML does not compile as a Vue template (${safe.problem})`,
-        'close or remove the unbalanced HTML tags; they were repaired the way a browser would meanwhile')
+    for (const problem of safe.problems.slice(0, 5)) {
+      const at = problem.tag ? ` at ${problem.tag}` : ''
+      report(env, ctx, problemLine(env.content ?? src, problem), 'warning', 'html-repaired', `the page's HTML does not compile as a Vue template (${problem.message}${at})`,
+        problemHint(problem))
     }
     return safe.html
   }
