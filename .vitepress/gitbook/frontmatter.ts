@@ -9,7 +9,16 @@ export interface GitbookFrontmatter {
   hidden?: boolean
   cover?: string
   coverY?: number
+  coverHeight?: number
+  /** `layout.cover.visible` (default true) and `layout.cover.size` (`full`/`hero`). */
+  coverVisible: boolean
+  coverSize?: string
   noIndex?: boolean
+  /** GitBook-only keys, kept for GitBook features, never read by VitePress. */
+  title?: string
+  tags?: string[]
+  vars?: Record<string, unknown>
+  if?: string
   /** `layout.<part>.visible`, missing keys meaning visible. */
   visible: {
     title: boolean
@@ -23,6 +32,8 @@ export interface GitbookFrontmatter {
 }
 
 const PARTS = ['title', 'description', 'tableOfContents', 'outline', 'pagination', 'metadata'] as const
+
+const GITBOOK_ONLY = ['title', 'tags', 'vars', 'if', 'metaLinks', 'name', 'metadata']
 
 function visibleOf(layout: any, part: string): boolean {
   const v = layout?.[part]?.visible
@@ -43,6 +54,13 @@ export function applyGitbookFrontmatter(fm: Record<string, any>): GitbookFrontma
     hidden: fm.hidden === true,
     cover: typeof fm.cover === 'string' ? fm.cover : undefined,
     coverY: typeof fm.coverY === 'number' ? fm.coverY : undefined,
+    coverHeight: typeof fm.coverHeight === 'number' ? fm.coverHeight : undefined,
+    coverVisible: layout?.cover?.visible !== false,
+    coverSize: typeof layout?.cover?.size === 'string' ? layout.cover.size : undefined,
+    title: typeof fm.title === 'string' ? fm.title : undefined,
+    tags: Array.isArray(fm.tags) ? fm.tags.map(String) : undefined,
+    vars: fm.vars && typeof fm.vars === 'object' ? fm.vars : undefined,
+    if: typeof fm.if === 'string' ? fm.if : undefined,
     noIndex: fm.noIndex === true || fm.noRobotsIndex === true,
     visible: Object.fromEntries(PARTS.map((p) => [p, visibleOf(layout, p)])) as GitbookFrontmatter['visible'],
     width: layout?.width === 'wide' ? 'wide' : 'default',
@@ -51,6 +69,14 @@ export function applyGitbookFrontmatter(fm: Record<string, any>): GitbookFrontma
   if ('layout' in fm) {
     fm.gitbookLayout = fm.layout
     delete fm.layout
+  }
+  // GitBook-only keys: `title` would become the page's <title> in VitePress
+  // (GitBook uses it in include files only); the others mean nothing to it.
+  for (const key of GITBOOK_ONLY) {
+    if (key in fm) {
+      ;(fm.gitbookKeys ??= {})[key] = fm[key]
+      delete fm[key]
+    }
   }
   const classes = [fm.pageClass, 'gb-page']
   if (!gb.visible.title) classes.push('gb-hide-title')

@@ -11,6 +11,17 @@ import { headingIdsPlugin } from './headings'
 import { imagesPlugin } from './transforms/images'
 import { anchorLinksPlugin, linksPlugin } from './transforms/links'
 import { pageHeadPlugin } from './transforms/page-head'
+import { annotationsPlugin } from './transforms/annotations'
+import { buttonsPlugin } from './transforms/buttons'
+import { cardsPlugin } from './transforms/cards'
+import { coverPlugin } from './transforms/cover'
+import { detailsPlugin } from './transforms/details'
+import { figurePlugin } from './transforms/figure'
+import { markPlugin } from './transforms/mark'
+import { mathPlugin } from './transforms/math'
+import { mentionsPlugin } from './transforms/mentions'
+import { tasksPlugin } from './transforms/tasks'
+import { problemHint, problemLine, vueSafe } from './transforms/vue-safety'
 import './tags/hint'
 import './tags/tabs'
 import './tags/stepper'
@@ -74,7 +85,9 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
     env.gitbookSource = src
     try {
       // Known before the front matter plugin runs, so line numbers count it.
-      env.content = matter(src).content
+      // Options given: gray-matter caches a source before parsing it, so once
+      // space.ts has read a page with bad YAML, a cached call would not throw.
+      env.content = matter(src, {}).content
     } catch (e) {
       // gray-matter throws on bad YAML: report it and render the page without it.
       const m = /^---\r?\n[\s\S]*?\r?\n---[^\n]*\n?/.exec(src)
@@ -94,7 +107,15 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
           'repair the page with `npm run import`')
       }
     }
-    return escapeMustache(render(src, env))
+    const html = escapeMustache(render(src, env))
+    // Author HTML Vue cannot compile would stop the whole build: repair it, say so.
+    const safe = vueSafe(html)
+    for (const problem of safe.problems.slice(0, 5)) {
+      const at = problem.tag ? ` at ${problem.tag}` : ''
+      report(env, ctx, problemLine(env.content ?? src, problem), 'warning', 'html-repaired', `the page's HTML does not compile as a Vue template (${problem.message}${at})`,
+        problemHint(problem))
+    }
+    return safe.html
   }
 }
 
@@ -106,6 +127,20 @@ export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   imagesPlugin(md, ctx)
   preTitlePlugin(md, ctx)
   pageHeadPlugin(md, ctx)
+  // Inline and HTML constructs. Each `after('inline')` rule runs before those
+  // registered earlier, so these run in reverse order: cover, figure (pictures
+  // become two imgs before images bundles them), cards (before raw links),
+  // mentions (before links), buttons, mark, tasks, annotations.
+  annotationsPlugin(md, ctx)
+  mathPlugin(md, ctx)
+  tasksPlugin(md, ctx)
+  markPlugin(md, ctx)
+  buttonsPlugin(md, ctx)
+  mentionsPlugin(md, ctx)
+  cardsPlugin(md, ctx)
+  figurePlugin(md, ctx)
+  coverPlugin(md, ctx)
+  detailsPlugin(md, ctx)
   tagRenderers(md, ctx)
   renderWrapper(md, ctx)
 }

@@ -21,11 +21,24 @@ import './styles/blocks/if.css'
 import './styles/blocks/updates.css'
 import './styles/blocks/openapi.css'
 import './styles/blocks/prompt.css'
+import './styles/blocks/details.css'
+import './styles/blocks/figure.css'
+import './styles/blocks/cards.css'
+import './styles/blocks/mark.css'
+import './styles/blocks/buttons.css'
+import './styles/blocks/annotations.css'
+import './styles/blocks/mentions.css'
+import './styles/blocks/tasks.css'
+import './styles/blocks/cover.css'
+import './styles/blocks/math.css'
+import './styles/blocks/frontmatter.css'
+import { installGitbookActions } from './gitbook-actions'
 
 export default {
   extends: DefaultTheme,
   enhanceApp({ app, router }) {
     installAnchorAliases(router)
+    installGitbookActions()
     app.component('GbTabs', GbTabs)
     app.component('GbTab', GbTab)
   },

@@ -25,6 +25,10 @@ export function sourceWords(markdown: string): string[] {
     // GitBook shows a content-ref's link line as a card titled by the target page.
     .replace(/(\{%\s*(?:content-ref|page-ref)\b[^\n]*%\}\n)\[[^\]\n]*\]\([^)\n]*\)/g, '$1')
     .replace(/\{%[^\n]*?%\}/g, ' ')
+    // Rendered as a formula, an attribute or a checkbox, not as words: math, image alt text, task boxes.
+    .replace(/\$\$[\s\S]*?\$\$/g, ' ')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/^(\s*[*+-]\s+)\[[ xX]\]/gm, '$1')
     .replace(/\]\([^)]*\)/g, '] ')
     .replace(/\[\^[^\]]*\]:?/g, ' ')
     .replace(/<[^>]+>/g, ' ')

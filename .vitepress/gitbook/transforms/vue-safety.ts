@@ -1,0 +1,114 @@
+// VitePress compiles every page as a Vue template, so author HTML that a
+// browser would forgive (an unclosed `<div>`, a stray `</span>`, `<p % x %>`)
+// stops the whole build. The rendered page is checked with Vue's own parser;
+// when it objects, the markup is repaired as a browser would read it (stray
+// end tags dropped, bad attributes removed, unclosed elements closed), the
+// build says so, and the page keeps its text.
+import { ErrorCodes, parse as vueParse } from '@vue/compiler-dom'
+import { parseHTML } from 'linkedom'
+
+export interface VueProblem {
+  message: string
+  /** The start tag or end tag Vue stopped at, as written in the HTML. */
+  tag?: string
+}
+
+/** Vue's complaints about `html` as a template (empty when it compiles). */
+export function vueTemplateErrors(html: string): VueProblem[] {
+  const errors: VueProblem[] = []
+  try {
+    vueParse(html, {
+      onError: (e) => {
+        const offset = e.loc?.start.offset
+        const lt = offset === undefined ? -1 : html.lastIndexOf('<', offset)
+        const tag = lt >= 0 ? /^<\/?[^\s>]+[^>]*>?/.exec(html.slice(lt))?.[0] : undefined
+        errors.push({ message: e.message, tag })
+      },
+      isCustomElement: () => true,
+      comments: true,
+    })
+  } catch (e) {
+    errors.push({ message: (e as Error).message })
+  }
+  return errors
+}
+
+/** What the author should do about a problem. */
+export function problemHint(problem: VueProblem): string {
+  const after = 'it was repaired the way a browser reads it meanwhile'
+  if (problem.tag?.startsWith('</')) return `remove this end tag or add its start tag; ${after}`
+  if (/missing end tag/i.test(problem.message)) return `close this element; ${after}`
+  return `write attributes as name="value", or remove this tag's odd ones; ${after}`
+}
+
+/** 0-based line of `body` where the tag Vue stopped at is written (0 when not found). */
+export function problemLine(body: string, problem: VueProblem): number {
+  if (!problem.tag) return 0
+  const lines = body.split('\n')
+  for (const needle of [problem.tag, /^<\/?[^\s>]+/.exec(problem.tag)?.[0] ?? problem.tag]) {
+    const i = lines.findIndex((l) => l.includes(needle))
+    if (i >= 0) return i
+  }
+  return 0
+}
+
+/** Attribute names Vue refuses (`%`, quotes…); directives such as fences' `v-pre` stay. */
+const VALID_ATTR = /^[a-zA-Z_:@#][a-zA-Z0-9_:.\-@#]*$/
+
+/** A start tag keeping only well-formed, distinct attributes. */
+function cleanStartTag(tag: string): string {
+  const m = /^<([^\s/>]+)([\s\S]*?)(\/?)>$/.exec(tag)
+  if (!m) return tag
+  const seen = new Set<string>()
+  const attrs: string[] = []
+  for (const a of m[2].matchAll(/([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
+    const name = a[1]
+    if (!VALID_ATTR.test(name) || seen.has(name.toLowerCase())) continue
+    seen.add(name.toLowerCase())
+    attrs.push(a[2] ? `${name}=${a[2]}` : name)
+  }
+  return `<${m[1]}${attrs.map((a) => ` ${a}`).join('')}${m[3] ? ' /' : ''}>`
+}
+
+/**
+ * Repair what Vue objects to, keeping the rest byte for byte: stray end tags
+ * are dropped (as browsers do) and start tags with bad attributes cleaned; then,
+ * if elements are still unclosed, the markup is re-serialised by an HTML
+ * parser (linkedom) which closes them.
+ */
+export function repairHtml(html: string): string {
+  let out = html
+  for (let n = 0; n < 200; n++) {
+    const errors: { code: number; offset: number }[] = []
+    vueParse(out, { onError: (e) => errors.push({ code: Number(e.code), offset: e.loc?.start.offset ?? -1 }), isCustomElement: () => true, comments: true })
+    const e = errors.find((x) => x.code !== ErrorCodes.X_MISSING_END_TAG && x.offset >= 0)
+    if (!e) break
+    const lt = out.lastIndexOf('<', e.offset)
+    const gt = lt < 0 ? -1 : out.indexOf('>', lt)
+    if (gt < 0) break
+    const tag = out.slice(lt, gt + 1)
+    const fixed = tag.startsWith('</') ? '' : cleanStartTag(tag)
+    if (fixed === tag) break
+    out = out.slice(0, lt) + fixed + out.slice(gt + 1)
+  }
+  if (!vueTemplateErrors(out).length) return out
+  // Component tags (`<GbTabs>`) come out lower-cased: remember their spelling.
+  const names = new Map<string, string>()
+  for (const m of out.matchAll(/<\/?([A-Z][A-Za-z0-9]*)/g)) names.set(m[1].toLowerCase(), m[1])
+  const { document } = parseHTML(`<!doctype html><html><body><div id="gb-root">${out}</div></body></html>`)
+  let serialised = document.getElementById('gb-root')!.innerHTML
+  for (const [lower, name] of names) serialised = serialised.replace(new RegExp(`(</?)${lower}(?=[\\s>/])`, 'g'), `$1${name}`)
+  // The parser decodes entities in text; keep `{{` away from Vue again.
+  return serialised.replace(/\{\{/g, '&#123;&#123;')
+}
+
+/** The page HTML, repaired when Vue cannot compile it; `problems` says what Vue said. */
+export function vueSafe(html: string): { html: string; problems: VueProblem[] } {
+  const errors = vueTemplateErrors(html)
+  if (!errors.length) return { html, problems: [] }
+  const repaired = repairHtml(html)
+  if (!vueTemplateErrors(repaired).length) return { html: repaired, problems: errors }
+  // Last resort: the page as text, so the build goes on and nothing is lost.
+  const text = html.replace(/<[^>]*>/g, ' ').replace(/&(?!#?\w+;)/g, '&amp;').replace(/</g, '&lt;')
+  return { html: `<div class="gb-unrenderable">${text.replace(/\{\{/g, '&#123;&#123;')}</div>`, problems: errors }
+}
