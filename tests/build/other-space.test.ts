@@ -86,6 +86,13 @@ describe('npm run build -- --src <space outside the project> --out <dir> --base 
     expect(result.log).not.toContain('guide/mal-encodee.md:3:')
   })
 
+  it('a link to a file of the space downloads it from the site, under the base', () => {
+    const a = [...loadPage(out, 'guide/ecrire.html').document.querySelectorAll('.vp-doc a')].find((e) => e.textContent === 'le logo')!
+    expect(a.getAttribute('href')).toBe('/autre/.gitbook/assets/logo.svg')
+    expect(a.hasAttribute('download')).toBe(true)
+    expect(fs.existsSync(path.join(out, '.gitbook/assets/logo.svg'))).toBe(true)
+  })
+
   it('redirects from .gitbook.yaml and from file paths', () => {
     const old = loadPage(out, 'ancien/demarrage.html').document
     expect(old.querySelector('body a')!.getAttribute('href')).toBe('/autre/getting-started/install/')

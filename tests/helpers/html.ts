@@ -25,6 +25,10 @@ export function sourceWords(markdown: string): string[] {
     // GitBook shows a content-ref's link line as a card titled by the target page.
     .replace(/(\{%\s*(?:content-ref|page-ref)\b[^\n]*%\}\n)\[[^\]\n]*\]\([^)\n]*\)/g, '$1')
     .replace(/\{%[^\n]*?%\}/g, ' ')
+    // GitBook writes the target's file name as the text of page mentions and card
+    // targets, and shows the target page's title instead: not words an author wrote.
+    .replace(/\[[^\]\n]*\]\([^)\s]*\s+"mention"\)/g, ' ')
+    .replace(/<a\b[^>]*\bhref="([^"]+)"[^>]*>\s*\1\s*<\/a>/g, ' ')
     // Rendered as a formula, an attribute or a checkbox, not as words: math, image alt text, task boxes.
     .replace(/\$\$[\s\S]*?\$\$/g, ' ')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')

@@ -120,7 +120,8 @@ function placeholder(a: RenderArgs, why: string): string {
   return (
     '<div class="gb-openapi gb-openapi--placeholder" role="note">\n' +
     `<p class="gb-openapi__title">Documentation d’API non affichée : ${escapeHtml(why)}.</p>\n` +
-    `<p class="gb-openapi__source"><code>${escapeHtml(a.meta.source)}</code></p>\n`
+    // The block's attributes, without the `{% %}` marks a reader would take for a bug.
+    `<p class="gb-openapi__source">Source : <code>${escapeHtml(a.meta.source.replace(/^\{%-?\s*|\s*-?%\}$/g, ''))}</code></p>\n`
   )
 }
 

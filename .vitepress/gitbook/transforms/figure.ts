@@ -50,7 +50,8 @@ export function rewriteFigures(html: string): string {
   let out = splitPicture(html)
   // GitBook writes `<figcaption><p></p></figcaption>` for an image without caption.
   out = out.replace(/<figcaption\b[^>]*>\s*(<p>\s*<\/p>\s*)?<\/figcaption>/gi, '')
-  out = out.replace(/<figure\b/gi, (m) => addClass(m + '>', 'gb-figure').slice(0, -1))
+  // Author figures only: the code block's own `<figure class="gb-code">` is ours already.
+  out = out.replace(/<figure\b[^>]*>/gi, (tag) => (/class="gb-/.test(tag) ? tag : addClass(tag, 'gb-figure')))
   return sizeImages(out)
 }
 

@@ -88,6 +88,11 @@ function unlink(tokens: Token[], i: number): void {
 }
 
 export function linksPlugin(md: MarkdownIt, ctx: GitbookContext): void {
+  const linkOpen = md.renderer.rules.link_open
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const html = linkOpen ? linkOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options)
+    return tokens[idx].meta?.gitbookDownload ? html.replace(/^<a\b/, '<a download') : html
+  }
   md.core.ruler.after('inline', 'gitbook_links', (state: StateCore) => {
     const page = pageState(state.env, ctx)
     if (!page.file || state.env.gitbookQuiet) return
@@ -112,7 +117,8 @@ export function linksPlugin(md: MarkdownIt, ctx: GitbookContext): void {
           // The anchor is checked once the page's own heading ids are known.
           if (r.kind === 'page' && r.hash) t.meta = { ...t.meta, gitbookAnchor: { file: r.file, hash: r.hash, href } }
           t.attrSet('href', published)
-          if (r.kind === 'asset') t.attrSet('download', '')
+          // `download` is added at render time: VitePress's link rule skips links that have it, base included.
+          if (r.kind === 'asset') t.meta = { ...t.meta, gitbookDownload: true }
         }
       }
     }
@@ -144,7 +150,8 @@ export function anchorLinksPlugin(md: MarkdownIt, ctx: GitbookContext): void {
         const target: { file: string; hash: string; href?: string } | undefined =
           t.meta?.gitbookAnchor ?? (href.startsWith('#') && href.length > 1 ? { file: page.file, hash: safeDecode(href.slice(1)) } : undefined)
         // GitBook exports annotation links as `#user-content-fn-1`; annotations own those.
-        if (!target || /^user-content-/.test(target.hash)) continue
+        // Notes are not headings: GitBook's `#user-content-fn-N` and markdown-it-footnote's `#fnN`.
+        if (!target || /^(user-content-|fn\d+$|fnref\d+)/.test(target.hash)) continue
         const written: string = t.meta?.gitbookAnchor?.href ?? href
         const anchors = target.file === page.file ? env.gitbookAnchors : pageAnchors(md, ctx, target.file)
         if (!anchors) continue
