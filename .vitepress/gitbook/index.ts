@@ -93,7 +93,7 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
       const m = /^---\r?\n[\s\S]*?\r?\n---[^\n]*\n?/.exec(src)
       const detail = (e as Error).message.split('\n')[0]
       env.gitbookSource = src
-      report(env, ctx, 0, 'error', 'frontmatter-yaml', `front matter is not valid YAML (${detail})`,
+      report(env, ctx, 0, 'warning', 'frontmatter-yaml', `front matter is not valid YAML (${detail})`,
         'fix the YAML between the --- lines; the page is built without it meanwhile')
       if (m) src = '\n'.repeat(m[0].split('\n').length - 1) + src.slice(m[0].length)
       env.gitbookSource = src

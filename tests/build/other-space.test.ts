@@ -96,6 +96,10 @@ describe('npm run build -- --src <space outside the project> --out <dir> --base 
   it('redirects from .gitbook.yaml and from file paths', () => {
     const old = loadPage(out, 'ancien/demarrage.html').document
     expect(old.querySelector('body a')!.getAttribute('href')).toBe('/autre/getting-started/install/')
+    // A redirect indented with a tab, as in GitBook's own docs space: read, and reported.
+    const tabbed = loadPage(out, 'ancien/linux.html').document
+    expect(tabbed.querySelector('body a')!.getAttribute('href')).toBe('/autre/getting-started/install/linux')
+    expect(result.log).toContain('.gitbook.yaml:9:1: warning: .gitbook.yaml indents with tabs, which YAML forbids')
     const file = loadPage(out, 'guide/install/linux.html').document
     expect(file.querySelector('body a')!.getAttribute('href')).toBe('/autre/getting-started/install/linux')
   })
