@@ -2,25 +2,14 @@
 // their heading: opened at #<gitbook id>, at the accented GitHub-style form and
 // at VitePress's default form, the heading is in view and the hash ends as the
 // GitBook id. Served by nginx under /ressources/, read in Chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
-import { serveWithNginx, type Served } from '../helpers/nginx'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { SITES } from '../global-setup'
+import { servedSite } from '../helpers/served'
 
 const BASE = SITES.sub.base
 const TEAM = 'cadrer/les-differents-roles-et-metiers/'
-let server: Served
-let browser: Browser
-
-beforeAll(async () => {
-  server = await serveWithNginx(SITES.sub.out, BASE)
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const site = servedSite(SITES.sub.out, BASE)
 
 /** The heading's top is inside the viewport, below the fixed navigation bar. */
 async function inView(page: Page, id: string): Promise<boolean> {
@@ -44,10 +33,10 @@ const CASES: [string, string, string][] = [
 describe('old and new heading anchors', () => {
   for (const [p, hash, id] of CASES) {
     it(`${p}#${decodeURIComponent(hash)} lands on #${id}`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 600 } })
+      const page = await site.browser.newPage({ viewport: { width: 1280, height: 600 } })
       const errors: string[] = []
       page.on('pageerror', (e) => errors.push(e.message))
-      await page.goto(`${server.origin}${BASE}${p}#${hash}`, { waitUntil: 'networkidle' })
+      await page.goto(`${site.server.origin}${BASE}${p}#${hash}`, { waitUntil: 'networkidle' })
       await page.waitForFunction((id) => decodeURIComponent(location.hash) === `#${id}`, id)
       await expect.poll(() => inView(page, id)).toBe(true)
       expect(errors).toEqual([])
@@ -56,8 +45,8 @@ describe('old and new heading anchors', () => {
   }
 
   it('an old form typed after the page is open (hashchange) lands too', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 600 } })
-    await page.goto(`${server.origin}${BASE}${TEAM}responsable-produit`, { waitUntil: 'networkidle' })
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 600 } })
+    await page.goto(`${site.server.origin}${BASE}${TEAM}responsable-produit`, { waitUntil: 'networkidle' })
     await page.evaluate(() => (location.hash = 'quel-est-son-quotidien-'))
     await page.waitForFunction(() => location.hash === '#quel-est-son-quotidien')
     await expect.poll(() => inView(page, 'quel-est-son-quotidien')).toBe(true)
@@ -65,8 +54,8 @@ describe('old and new heading anchors', () => {
   })
 
   it('an unknown hash is left alone', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${server.origin}${BASE}${TEAM}responsable-produit#nulle-part`, { waitUntil: 'networkidle' })
+    const page = await site.browser.newPage()
+    await page.goto(`${site.server.origin}${BASE}${TEAM}responsable-produit#nulle-part`, { waitUntil: 'networkidle' })
     expect(await page.evaluate(() => location.hash)).toBe('#nulle-part')
     await page.close()
   })

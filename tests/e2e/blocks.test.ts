@@ -2,11 +2,9 @@
 // no accessibility violation (WCAG 2.1 AA rules), the page asks no other host
 // for anything (embeds are links, not iframes), and the browser logs no error.
 import AxeBuilder from '@axe-core/playwright'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
+import { describe, expect, it } from 'vitest'
 import { FIXTURE_SITE } from '../helpers/fixtures'
-import { serveWithNginx, type Served } from '../helpers/nginx'
+import { servedSite } from '../helpers/served'
 
 const PAGES = [
   'hint/title-icon', 'tabs/icons', 'stepper/basic', 'code/options', 'code/expandable', 'code/pre-html',
@@ -14,23 +12,13 @@ const PAGES = [
   'updates/timeline', 'openapi/local', 'openapi/remote', 'prompt/box',
 ]
 
-let server: Served
-let browser: Browser
-
-beforeAll(async () => {
-  server = await serveWithNginx(FIXTURE_SITE, '/')
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const site = servedSite(FIXTURE_SITE, '/')
 
 describe('block pages in the browser', () => {
   for (const p of PAGES) {
     it(`${p}: accessible, self-contained, no error`, async () => {
       // axe needs a page from a context of its own.
-      const context = await browser.newContext()
+      const context = await site.browser.newContext()
       const page = await context.newPage()
       const errors: string[] = []
       const foreign: string[] = []
@@ -40,7 +28,7 @@ describe('block pages in the browser', () => {
         const u = new URL(r.url())
         if (u.hostname !== '127.0.0.1' && !u.protocol.startsWith('data')) foreign.push(r.url())
       })
-      const res = await page.goto(`${server.origin}/${p}`, { waitUntil: 'networkidle' })
+      const res = await page.goto(`${site.server.origin}/${p}`, { waitUntil: 'networkidle' })
       expect(res!.status()).toBe(200)
       // VitePress's own code blocks (language label, Shiki token colours) are
       // the theme's business, checked where the theme is; ours are checked here.
@@ -54,18 +42,18 @@ describe('block pages in the browser', () => {
   }
 
   it('the file tag links to a copy of the file published with the site', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${server.origin}/file/download`, { waitUntil: 'networkidle' })
+    const page = await site.browser.newPage()
+    await page.goto(`${site.server.origin}/file/download`, { waitUntil: 'networkidle' })
     const href = await page.locator('a.gb-file__link').first().getAttribute('href')
-    const res = await page.request.get(`${server.origin}${href}`)
+    const res = await page.request.get(`${site.server.origin}${href}`)
     expect(res.status()).toBe(200)
     expect((await res.body()).length).toBe(12634)
     await page.close()
   })
 
   it('expandable code is collapsed, and opening the native toggle shows all of it', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${server.origin}/code/expandable`, { waitUntil: 'networkidle' })
+    const page = await site.browser.newPage()
+    await page.goto(`${site.server.origin}/code/expandable`, { waitUntil: 'networkidle' })
     const block = page.locator('.gb-code--expandable div[class*="language-"]')
     const collapsed = (await block.boundingBox())!.height
     await page.getByText('Afficher tout le code').click()

@@ -8,27 +8,16 @@ import fs from 'node:fs'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { parseHTML } from 'linkedom'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
+import { describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
 import { FIXTURE_SITE } from '../helpers/fixtures'
-import { serveWithNginx, type Served } from '../helpers/nginx'
+import { servedSite } from '../helpers/served'
 
-let server: Served
-let browser: Browser
-
-beforeAll(async () => {
-  server = await serveWithNginx(FIXTURE_SITE, '/')
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const site = servedSite(FIXTURE_SITE, '/')
 
 /** A fresh context (no stored theme choice), a page that records foreign requests and errors. */
 async function open(route: string, colorScheme: 'light' | 'dark' = 'light', width = 1280) {
-  const context: BrowserContext = await browser.newContext({ colorScheme, viewport: { width, height: 900 } })
+  const context: BrowserContext = await site.browser.newContext({ colorScheme, viewport: { width, height: 900 } })
   const page: Page = await context.newPage()
   const foreign: string[] = []
   const errors: string[] = []
@@ -37,7 +26,7 @@ async function open(route: string, colorScheme: 'light' | 'dark' = 'light', widt
     if (u.hostname !== '127.0.0.1' && !u.protocol.startsWith('data')) foreign.push(r.url())
   })
   page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(`${server.origin}/${route}`, { waitUntil: 'networkidle' })
+  await page.goto(`${site.server.origin}/${route}`, { waitUntil: 'networkidle' })
   return { page, context, foreign, errors }
 }
 

@@ -1,12 +1,10 @@
 // The handbook served by nginx under /ressources/ and read in Chromium: every
 // page opens without console errors or requests to any other host, the sidebar
 // and relative links lead where they should, tabs work.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import AxeBuilder from '@axe-core/playwright'
-import type { Browser } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
-import { serveWithNginx, type Served } from '../helpers/nginx'
 import { SITES } from '../global-setup'
+import { servedSite } from '../helpers/served'
 
 const BASE = SITES.sub.base
 const PAGES = [
@@ -18,21 +16,11 @@ const PAGES = [
   'roles/product-manager',
 ]
 
-let server: Served
-let browser: Browser
-
-beforeAll(async () => {
-  server = await serveWithNginx(SITES.sub.out, BASE)
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const site = servedSite(SITES.sub.out, BASE)
 
 /** A page that records console errors and every request leaving 127.0.0.1. */
 async function watchedPage() {
-  const page = await browser.newPage()
+  const page = await site.browser.newPage()
   const errors: string[] = []
   const foreign: string[] = []
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
@@ -48,7 +36,7 @@ describe('served by nginx under a sub-path', () => {
   for (const p of PAGES) {
     it(`opens ${BASE}${p} with no console error and no foreign request`, async () => {
       const { page, errors, foreign } = await watchedPage()
-      const res = await page.goto(`${server.origin}${BASE}${p}`, { waitUntil: 'networkidle' })
+      const res = await page.goto(`${site.server.origin}${BASE}${p}`, { waitUntil: 'networkidle' })
       expect(res!.status()).toBe(200)
       expect(await page.locator('h1').first().textContent()).toBeTruthy()
       expect(errors).toEqual([])
@@ -59,7 +47,7 @@ describe('served by nginx under a sub-path', () => {
 
   it('the interface stays French once the page runs, last update date included', async () => {
     const { page } = await watchedPage()
-    await page.goto(`${server.origin}${BASE}roles/product-manager`, { waitUntil: 'networkidle' })
+    await page.goto(`${site.server.origin}${BASE}roles/product-manager`, { waitUntil: 'networkidle' })
     await expect(page.locator('#sidebar-aria-label').textContent()).resolves.toContain('Navigation latérale')
     await expect(page.locator('.VPDocAsideOutline .outline-title').textContent()).resolves.toBe('Sur cette page')
     await expect(page.locator('.VPSkipLink').textContent()).resolves.toContain('Aller au contenu')
@@ -76,7 +64,7 @@ describe('served by nginx under a sub-path', () => {
 
   it('search is French: `metier` finds « métier », `equipe` finds « équipe »', async () => {
     const { page, errors, foreign } = await watchedPage()
-    await page.goto(`${server.origin}${BASE}`, { waitUntil: 'networkidle' })
+    await page.goto(`${site.server.origin}${BASE}`, { waitUntil: 'networkidle' })
     await page.getByRole('button', { name: 'Rechercher' }).click()
     const input = page.locator('.VPLocalSearchBox input')
     await input.fill('metier')
@@ -96,10 +84,10 @@ describe('served by nginx under a sub-path', () => {
 
   it('every page passes axe (WCAG 2.1 A and AA) in the light and the dark theme', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ colorScheme })
+      const context = await site.browser.newContext({ colorScheme })
       for (const p of PAGES) {
         const page = await context.newPage()
-        await page.goto(`${server.origin}${BASE}${p}`, { waitUntil: 'networkidle' })
+        await page.goto(`${site.server.origin}${BASE}${p}`, { waitUntil: 'networkidle' })
         const { violations } = await new AxeBuilder({ page })
           .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
           .analyze()
@@ -113,7 +101,7 @@ describe('served by nginx under a sub-path', () => {
 
   it('the .html form of a URL works too', async () => {
     const { page, errors } = await watchedPage()
-    const res = await page.goto(`${server.origin}${BASE}roles/product-manager.html`)
+    const res = await page.goto(`${site.server.origin}${BASE}roles/product-manager.html`)
     expect(res!.status()).toBe(200)
     await expect(page.locator('h1').first().textContent()).resolves.toContain('Product Manager')
     expect(errors).toEqual([])
@@ -122,15 +110,15 @@ describe('served by nginx under a sub-path', () => {
 
   it('follows the sidebar and a relative link', async () => {
     const { page, errors } = await watchedPage()
-    await page.goto(`${server.origin}${BASE}`, { waitUntil: 'networkidle' })
+    await page.goto(`${site.server.origin}${BASE}`, { waitUntil: 'networkidle' })
     // The section is collapsed, as in GitBook: open it, then follow the page.
     await page.locator('.VPSidebarItem.collapsible', { hasText: 'Une équipe produit' }).locator('.caret').click()
     await page.locator('.VPSidebar a', { hasText: 'Responsable métier (PM)' }).click()
-    await page.waitForURL(`${server.origin}${BASE}cadrer/les-differents-roles-et-metiers/responsable-metier`)
+    await page.waitForURL(`${site.server.origin}${BASE}cadrer/les-differents-roles-et-metiers/responsable-metier`)
     // The router changes the URL first, then the content: wait for the new title.
     await page.locator('h1', { hasText: 'Responsable métier (PM)' }).waitFor()
     await page.locator('.vp-doc a', { hasText: 'responsable produit' }).click()
-    await page.waitForURL(`${server.origin}${BASE}cadrer/les-differents-roles-et-metiers/responsable-produit`)
+    await page.waitForURL(`${site.server.origin}${BASE}cadrer/les-differents-roles-et-metiers/responsable-produit`)
     await page.locator('h1', { hasText: 'Responsable produit' }).waitFor()
     expect(errors).toEqual([])
     await page.close()
@@ -138,7 +126,7 @@ describe('served by nginx under a sub-path', () => {
 
   it('an old file-path URL forwards to the published page, keeping the anchor', async () => {
     const { page } = await watchedPage()
-    await page.goto(`${server.origin}${BASE}preparer-et-lancer/les-differents-roles-et-metiers/responsable-metier#quel-est-son-quotidien`)
+    await page.goto(`${site.server.origin}${BASE}preparer-et-lancer/les-differents-roles-et-metiers/responsable-metier#quel-est-son-quotidien`)
     await page.waitForURL(/\/cadrer\/les-differents-roles-et-metiers\/responsable-metier#quel-est-son-quotidien$/)
     await page.locator('h1', { hasText: 'Responsable métier' }).waitFor()
     await page.close()
@@ -146,7 +134,7 @@ describe('served by nginx under a sub-path', () => {
 
   it('an unknown URL shows the French 404 page', async () => {
     const { page } = await watchedPage()
-    const res = await page.goto(`${server.origin}${BASE}nulle-part`)
+    const res = await page.goto(`${site.server.origin}${BASE}nulle-part`)
     expect(res!.status()).toBe(404)
     await expect(page.locator('body').textContent()).resolves.toContain('Page introuvable')
     await page.close()
@@ -154,7 +142,7 @@ describe('served by nginx under a sub-path', () => {
 
   it('tabs: a tablist once running, click and arrow keys switch panels', async () => {
     const { page, errors } = await watchedPage()
-    await page.goto(`${server.origin}${BASE}roles/responsable-metier`, { waitUntil: 'networkidle' })
+    await page.goto(`${site.server.origin}${BASE}roles/responsable-metier`, { waitUntil: 'networkidle' })
     const tabs = page.getByRole('tab')
     await expect(tabs.count()).resolves.toBe(3)
     await expect(page.getByRole('tabpanel').textContent()).resolves.toContain('assume pleinement')

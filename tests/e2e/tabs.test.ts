@@ -1,33 +1,22 @@
 // GitBook tabs in a real browser, on the fixture site served by nginx: the
 // WAI-ARIA tablist (click, arrow keys, Home/End with focus following), tabs
 // nested in a stepper step, and every panel readable without JavaScript and in print.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { FIXTURE_SITE } from '../helpers/fixtures'
-import { serveWithNginx, type Served } from '../helpers/nginx'
+import { servedSite } from '../helpers/served'
 
 const ICONS_PAGE = 'tabs/icons'
 const PANELS = ['Installez avec Homebrew.', 'Conseil dans un onglet.', 'Utilisez le gestionnaire de paquets.']
 
-let server: Served
-let browser: Browser
-
-beforeAll(async () => {
-  server = await serveWithNginx(FIXTURE_SITE, '/')
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const site = servedSite(FIXTURE_SITE, '/')
 
 async function open(path: string, page?: Page): Promise<{ page: Page; errors: string[] }> {
-  const p = page ?? (await browser.newPage())
+  const p = page ?? (await site.browser.newPage())
   const errors: string[] = []
   p.on('pageerror', (e) => errors.push(e.message))
   p.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-  await p.goto(`${server.origin}/${path}`, { waitUntil: 'networkidle' })
+  await p.goto(`${site.server.origin}/${path}`, { waitUntil: 'networkidle' })
   return { page: p, errors }
 }
 
@@ -98,9 +87,9 @@ describe('tabs in the browser', () => {
   })
 
   it('without JavaScript every panel is visible, under its title', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false })
+    const context = await site.browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
-    await page.goto(`${server.origin}/${ICONS_PAGE}`, { waitUntil: 'networkidle' })
+    await page.goto(`${site.server.origin}/${ICONS_PAGE}`, { waitUntil: 'networkidle' })
     await expect(page.getByRole('tab').count()).resolves.toBe(0)
     for (const text of PANELS) await expect(page.getByText(text).isVisible(), text).resolves.toBe(true)
     for (const title of ['macOS', 'Windows', 'Linux']) {
@@ -119,9 +108,9 @@ describe('tabs in the browser', () => {
 
 describe('tab choice synced by title, as GitBook does', () => {
   it('choosing a tab selects the tab of the same title in the other groups, and on the next page', async () => {
-    const context = await browser.newContext()
+    const context = await site.browser.newContext()
     const page = await context.newPage()
-    await page.goto(`${server.origin}/tabs/synced`, { waitUntil: 'networkidle' })
+    await page.goto(`${site.server.origin}/tabs/synced`, { waitUntil: 'networkidle' })
     const lists = page.getByRole('tablist')
     await expect(lists.count()).resolves.toBe(2)
     await expect(page.getByText('Second groupe, Linux.').isVisible()).resolves.toBe(true)
@@ -129,7 +118,7 @@ describe('tab choice synced by title, as GitBook does', () => {
     await expect(page.getByText('Second groupe, Windows.').isVisible()).resolves.toBe(true)
     await expect(page.getByText('Second groupe, Linux.').isVisible()).resolves.toBe(false)
     // A group without that tab keeps its own choice; the next page follows the choice.
-    await page.goto(`${server.origin}/${ICONS_PAGE}`, { waitUntil: 'networkidle' })
+    await page.goto(`${site.server.origin}/${ICONS_PAGE}`, { waitUntil: 'networkidle' })
     await expect(page.getByText(PANELS[1]).isVisible()).resolves.toBe(true)
     await context.close()
   })
