@@ -3,16 +3,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Redirect } from './space'
-import { routeToUrl } from './urls'
+import { routeToHtml, routeToUrl } from './urls'
 import { escapeHtml } from './tag/registry'
 
 /** The nginx map written next to the site. */
 export const NGINX_MAP = 'nginx-redirects.map'
-
-/** Output file for an old route: `a/b/` → `a/b/index.html`, `a/b` → `a/b.html`. */
-export function redirectFile(route: string): string {
-  return route === '' || route.endsWith('/') ? `${route}index.html` : `${route}.html`
-}
 
 export function redirectHtml(target: string): string {
   const t = escapeHtml(target)
@@ -82,7 +77,7 @@ export function nginxRedirectMap(base: string, redirects: Redirect[]): string {
 export function writeRedirects(outDir: string, base: string, redirects: Redirect[]): number {
   let n = 0
   for (const r of redirects) {
-    const file = path.join(outDir, redirectFile(r.from))
+    const file = path.join(outDir, routeToHtml(r.from))
     if (fs.existsSync(file)) continue
     fs.mkdirSync(path.dirname(file), { recursive: true })
     fs.writeFileSync(file, redirectHtml(routeToUrl(r.to, base)))

@@ -53,6 +53,11 @@ export function routeToTarget(route: string): string {
   return `${route}.md`
 }
 
+/** The HTML file the build writes for a route: `a/b/` → `a/b/index.html`, `a/b` → `a/b.html`. */
+export function routeToHtml(route: string): string {
+  return route === '' || route.endsWith('/') ? `${route}index.html` : `${route}.html`
+}
+
 /** The route a file has when SUMMARY.md does not place it: its own path. */
 export function fileRoute(file: string): string {
   if (isReadme(file)) {

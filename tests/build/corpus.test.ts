@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadSpace } from '../../.vitepress/gitbook/space'
+import { routeToHtml } from '../../.vitepress/gitbook/urls'
 import { buildSpace, ROOT, type BuildResult } from '../helpers/build'
 import { loadPage, missingWords } from '../helpers/html'
 
@@ -14,7 +15,6 @@ let out: string
 let result: BuildResult
 const space = loadSpace(SPACE)
 const pages = [...space.pages.values()]
-const htmlOf = (route: string) => (route === '' || route.endsWith('/') ? `${route}index.html` : `${route}.html`)
 
 beforeAll(() => {
   out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-')), 'site')
@@ -29,7 +29,7 @@ describe('the corpus space', () => {
 
   for (const p of pages) {
     it(`${p.file}: no raw {% %}, every word kept, nothing from another host`, () => {
-      const { html, document } = loadPage(out, htmlOf(p.route))
+      const { html, document } = loadPage(out, routeToHtml(p.route))
       const content = document.querySelector('.vp-doc')!.innerHTML
       expect(content).not.toContain('{%')
       expect(content).not.toContain('%}')

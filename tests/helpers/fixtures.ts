@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseHTML } from 'linkedom'
 import { loadSpace } from '../../.vitepress/gitbook/space'
+import { routeToHtml } from '../../.vitepress/gitbook/urls'
 import { buildSpace, OUTPUT, ROOT } from './build'
 
 export const FIXTURES = path.join(ROOT, 'tests/fixtures')
@@ -84,7 +85,7 @@ export function builtFile(c: FixtureCase): string {
   routes ??= new Map([...loadSpace(FIXTURE_SPACE).pages.values()].map((p) => [p.file, p.route]))
   const route = routes.get(c.md)
   if (route === undefined) throw new Error(`${c.md} is not a page of the fixture space`)
-  return path.join(FIXTURE_SITE, route === '' || route.endsWith('/') ? `${route}index.html` : `${route}.html`)
+  return path.join(FIXTURE_SITE, routeToHtml(route))
 }
 
 /**
