@@ -29,9 +29,21 @@ export interface GitbookFrontmatter {
     metadata: boolean
   }
   width: 'default' | 'wide'
+  /** Keys GitBook does not write, kept away from VitePress (`fm.gitbookIgnored`). */
+  ignoredKeys: string[]
 }
 
 const PARTS = ['title', 'description', 'tableOfContents', 'outline', 'pagination', 'metadata'] as const
+
+/**
+ * Keys GitBook writes. Any other key would be read by VitePress, and some run
+ * or restyle things (`head` adds scripts, `layout: home` renders raw HTML,
+ * `pageClass` restyles the page): they are moved aside and reported.
+ */
+const GITBOOK_KEYS = new Set([
+  'description', 'icon', 'hidden', 'cover', 'coverY', 'coverHeight', 'layout', 'tags', 'title', 'name',
+  'metadata', 'noIndex', 'noRobotsIndex', 'vars', 'if', 'metaLinks',
+])
 
 const GITBOOK_ONLY = ['title', 'tags', 'vars', 'if', 'metaLinks', 'name', 'metadata']
 
@@ -47,6 +59,11 @@ function visibleOf(layout: any, part: string): boolean {
  */
 export function applyGitbookFrontmatter(fm: Record<string, any>): GitbookFrontmatter {
   if (fm.gitbook) return fm.gitbook as GitbookFrontmatter
+  const ignoredKeys = Object.keys(fm).filter((k) => !GITBOOK_KEYS.has(k))
+  for (const key of ignoredKeys) {
+    ;(fm.gitbookIgnored ??= {})[key] = fm[key]
+    delete fm[key]
+  }
   const layout = fm.layout && typeof fm.layout === 'object' ? fm.layout : undefined
   const gb: GitbookFrontmatter = {
     description: typeof fm.description === 'string' ? fm.description.trim() : undefined,
@@ -64,6 +81,7 @@ export function applyGitbookFrontmatter(fm: Record<string, any>): GitbookFrontma
     noIndex: fm.noIndex === true || fm.noRobotsIndex === true,
     visible: Object.fromEntries(PARTS.map((p) => [p, visibleOf(layout, p)])) as GitbookFrontmatter['visible'],
     width: layout?.width === 'wide' ? 'wide' : 'default',
+    ignoredKeys,
   }
   // Whatever `layout` holds is GitBook's: VitePress must never read it.
   if ('layout' in fm) {
@@ -78,7 +96,7 @@ export function applyGitbookFrontmatter(fm: Record<string, any>): GitbookFrontma
       delete fm[key]
     }
   }
-  const classes = [fm.pageClass, 'gb-page']
+  const classes = ['gb-page']
   if (!gb.visible.title) classes.push('gb-hide-title')
   if (!gb.visible.description) classes.push('gb-hide-description')
   if (gb.width === 'wide') classes.push('gb-wide')
@@ -91,7 +109,7 @@ export function applyGitbookFrontmatter(fm: Record<string, any>): GitbookFrontma
   }
   if (!gb.visible.metadata) fm.lastUpdated = false
   if (gb.noIndex) {
-    fm.head = [...(Array.isArray(fm.head) ? fm.head : []), ['meta', { name: 'robots', content: 'noindex' }]]
+    fm.head = [['meta', { name: 'robots', content: 'noindex' }]]
   }
   fm.gitbook = gb
   return gb

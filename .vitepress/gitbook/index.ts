@@ -5,7 +5,9 @@ import type MarkdownIt from 'markdown-it'
 import matter from 'gray-matter'
 import { type GitbookContext, type MarkdownEnv, pageState, report } from './env'
 import { mojibakeLines } from './mojibake'
-import { escapeHtml, getTag, metaOf, type RenderArgs } from './tag/registry'
+import type Token from 'markdown-it/lib/token.mjs'
+import { escapeHtml, getTag, metaOf, type RenderArgs, type TagMeta } from './tag/registry'
+import { isSafeUrl, UNSAFE_URL_HINT, unsafeUrlMessage } from './url-policy'
 import { tagTokenizerPlugin } from './tag/tokenize'
 import { headingIdsPlugin } from './headings'
 import { imagesPlugin } from './transforms/images'
@@ -21,6 +23,8 @@ import { markPlugin } from './transforms/mark'
 import { mathPlugin } from './transforms/math'
 import { mentionsPlugin } from './transforms/mentions'
 import { tasksPlugin } from './transforms/tasks'
+import { sanitizePlugin } from './transforms/sanitize'
+import { safeUrlsPlugin } from './transforms/safe-urls'
 import { problemHint, problemLine, vueSafe } from './transforms/vue-safety'
 import './tags/hint'
 import './tags/tabs'
@@ -44,6 +48,18 @@ export function escapeMustache(html: string): string {
   return html.replace(/\{\{/g, '&#123;&#123;')
 }
 
+/** Attributes of GitBook tags that hold an address (`url`, `src`…), and positional paths. */
+const URL_ARGS = ['url', 'src', 'page', 'path', 'spec', 'href', 'cover']
+
+/** A tag's address under the URL policy: each tag then shows it as text, this says why. */
+function checkTagUrls(meta: TagMeta, token: Token, env: MarkdownEnv, ctx: GitbookContext): void {
+  const values = [...URL_ARGS.map((k) => meta.args[k]), ...meta.positional].filter((v): v is string => !!v)
+  for (const v of values) {
+    if (isSafeUrl(v.trim())) continue
+    report(env, ctx, token.map?.[0] ?? 0, 'warning', 'url-unsafe', unsafeUrlMessage(`{% ${meta.name} %}`, v.trim()), UNSAFE_URL_HINT)
+  }
+}
+
 function tagRenderers(md: MarkdownIt, ctx: GitbookContext): void {
   const renderWith =
     (which: 'open' | 'close') =>
@@ -52,6 +68,7 @@ function tagRenderers(md: MarkdownIt, ctx: GitbookContext): void {
       const meta = metaOf(token)
       const spec = getTag(meta.name)
       if (!spec) return ''
+      if (which === 'open') checkTagUrls(meta, token, env, ctx)
       const fn = which === 'open' ? spec.open : spec.close
       return fn ? fn({ md, tokens, idx, env, ctx, meta }) : ''
     }
@@ -108,6 +125,15 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
       }
     }
     const html = escapeMustache(render(src, env))
+    // VitePress lifts `<script>` and `<style>` blocks out of a page into its
+    // component. The sanitizer removed every one an author wrote; none may pass.
+    if (env.sfcBlocks) {
+      env.sfcBlocks.scripts = []
+      env.sfcBlocks.script = null
+      env.sfcBlocks.scriptSetup = null
+      env.sfcBlocks.styles = []
+      env.sfcBlocks.customBlocks = []
+    }
     // Author HTML Vue cannot compile would stop the whole build: repair it, say so.
     const safe = vueSafe(html)
     for (const problem of safe.problems.slice(0, 5)) {
@@ -141,6 +167,10 @@ export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   figurePlugin(md, ctx)
   coverPlugin(md, ctx)
   detailsPlugin(md, ctx)
+  // Last `after('inline')` rule, so the first to run: every transform above
+  // reads author HTML once it has been sanitized.
+  safeUrlsPlugin(md, ctx)
+  sanitizePlugin(md, ctx)
   tagRenderers(md, ctx)
   renderWrapper(md, ctx)
 }

@@ -4,18 +4,33 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Space } from './space'
+import { isSafeUrl } from './url-policy'
 import { isExternal, safeDecode, splitHash } from './urls'
 
 export type Resolved =
   | { kind: 'external'; href: string }
+  /** A scheme that could run code (`javascript:`): never published, see url-policy.ts. */
+  | { kind: 'unsafe'; href: string }
   | { kind: 'anchor'; hash: string }
   | { kind: 'page'; file: string; route: string; hash: string }
   | { kind: 'asset'; file: string; abs: string }
   /** `target` is the space-relative path the href names (may start with `../`). */
   | { kind: 'missing'; target: string; page: boolean; hash: string }
 
-/** Resolve `href`, written in the page `fromFile` (space-relative). */
-export function resolveHref(space: Space, fromFile: string, href: string): Resolved {
+/** Is `abs` inside the space once symbolic links are followed? A page may not publish the build machine's files. */
+export function insideSpace(space: Space, abs: string): boolean {
+  try {
+    const root = fs.realpathSync(space.root)
+    const real = fs.realpathSync(abs)
+    return real === root || real.startsWith(root + path.sep)
+  } catch {
+    return false
+  }
+}
+
+/** Resolve `href`, written in the page `fromFile` (space-relative); `image` when it is an image source. */
+export function resolveHref(space: Space, fromFile: string, href: string, options: { image?: boolean } = {}): Resolved {
+  if (!isSafeUrl(href, options)) return { kind: 'unsafe', href }
   if (isExternal(href)) return { kind: 'external', href }
   const { pathPart: rawPath, hash } = splitHash(href)
   const pathPart = safeDecode(rawPath.replace(/\?.*$/, ''))
@@ -44,7 +59,7 @@ export function resolveHref(space: Space, fromFile: string, href: string): Resol
     return { kind: 'missing', target, page: true, hash: decodedHash }
   }
   const abs = path.join(space.root, target)
-  if (!target.startsWith('..') && fs.existsSync(abs) && fs.statSync(abs).isFile()) {
+  if (!target.startsWith('..') && fs.existsSync(abs) && fs.statSync(abs).isFile() && insideSpace(space, abs)) {
     return { kind: 'asset', file: target, abs }
   }
   const isPage = !path.posix.extname(target) || pathPart.endsWith('/')

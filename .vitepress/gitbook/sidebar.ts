@@ -8,13 +8,16 @@ import type { SummaryEntry } from './summary'
 import { escapeHtml } from './tag/registry'
 import { isExternal, safeDecode, splitHash } from './urls'
 import { resolveHref } from './resolve'
+import { isSafeUrl } from './url-policy'
 
 type Item = DefaultTheme.SidebarItem
 
 function entryItem(space: Space, e: SummaryEntry): Item | null {
   let text = escapeHtml(e.label || e.title)
   let link: string | undefined
-  if (e.href && isExternal(e.href)) {
+  if (e.href && !isSafeUrl(e.href)) {
+    // Reported by the space loader; the entry stays as text.
+  } else if (e.href && isExternal(e.href)) {
     link = e.href
   } else if (e.href) {
     const r = resolveHref(space, space.summaryFile, e.href)

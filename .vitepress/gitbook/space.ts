@@ -6,6 +6,7 @@ import path from 'node:path'
 import matter from 'gray-matter'
 import { LineCounter, parseDocument } from 'yaml'
 import type { Diagnostic } from './diagnostics'
+import { isSafeUrl, UNSAFE_URL_HINT, unsafeUrlMessage } from './url-policy'
 import { parseSummary, type SummaryEntry, type SummaryGroup } from './summary'
 import {
   fileRoute,
@@ -233,7 +234,17 @@ export function loadSpace(dir: string): Space {
   const visit = (entries: SummaryEntry[], prefix: string) => {
     for (const e of entries) {
       let childPrefix = prefix
-      if (e.href && !isExternal(e.href) && !splitHash(e.href).hash) {
+      if (e.href && !isSafeUrl(e.href)) {
+        // A sidebar link is on every page: it may not run code either.
+        diagnostics.push({
+          file: summaryFile,
+          line: e.line,
+          severity: 'warning',
+          code: 'url-unsafe',
+          message: unsafeUrlMessage(`SUMMARY.md entry "${e.title}"`, e.href),
+          hint: UNSAFE_URL_HINT,
+        })
+      } else if (e.href && !isExternal(e.href) && !splitHash(e.href).hash) {
         const file = resolveFile(e.href, fileSet, lower)
         if (!file) {
           diagnostics.push({

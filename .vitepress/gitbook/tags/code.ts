@@ -72,7 +72,7 @@ function decodeAttr(v: string): string {
 
 /** `<pre data-title data-overflow>` blocks: framed and titled like {% code %}. */
 export function preTitlePlugin(md: MarkdownIt, _ctx: GitbookContext): void {
-  md.core.ruler.after('block', 'gitbook_pre_title', (state: StateCore) => {
+  md.core.ruler.after('inline', 'gitbook_pre_title', (state: StateCore) => {
     for (const t of state.tokens) {
       if (t.type !== 'html_block') continue
       const m = PRE_OPEN.exec(t.content)

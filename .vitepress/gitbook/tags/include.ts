@@ -11,6 +11,7 @@ import path from 'node:path'
 import matter from 'gray-matter'
 import { relFile } from '../diagnostics'
 import { type GitbookPageState, type MarkdownEnv, pageState, report } from '../env'
+import { insideSpace } from '../resolve'
 import { defineTag, escapeHtml } from '../tag/registry'
 
 function placeholder(what: string, ref: string): string {
@@ -55,6 +56,11 @@ export const include = defineTag({
     const from = page.absFile || path.join(ctx.space.root, page.file)
     const abs = path.resolve(path.dirname(from), ref)
     const rel = relFile(ctx.space.root, abs)
+    if (fs.existsSync(abs) && !insideSpace(ctx.space, abs)) {
+      report(env, ctx, line, 'warning', 'include-outside', `{% include %}: ${ref} is outside the space`,
+        'include a file of the space (.gitbook/includes/); a placeholder is shown meanwhile')
+      return placeholder('Contenu réutilisable hors de l’espace :', ref)
+    }
     if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
       report(env, ctx, line, 'warning', 'include-missing', `{% include %}: ${ref} does not exist`,
         'fix the path (it is relative to this file); a placeholder is shown meanwhile')

@@ -15,6 +15,8 @@ export function publishedHref(r: Resolved, ctx: GitbookContext): string | null {
   switch (r.kind) {
     case 'external':
       return r.href
+    case 'unsafe':
+      return null
     case 'anchor':
       return `#${r.hash}`
     case 'page':

@@ -12,6 +12,16 @@ export function pageHeadPlugin(md: MarkdownIt, ctx: GitbookContext): void {
     const fm = state.env.frontmatter
     if (!fm) return
     const gb = applyGitbookFrontmatter(fm)
+    const page = pageState(state.env, ctx)
+    if (page.file) {
+      const lines = (state.env.gitbookSource ?? '').split('\n').slice(0, page.lineOffset)
+      for (const key of gb.ignoredKeys) {
+        const at = Math.max(0, lines.findIndex((l: string) => l.startsWith(`${key}:`) || l.startsWith(`'${key}'`) || l.startsWith(`"${key}"`)))
+        report(state.env, ctx, at - page.lineOffset, 'warning', 'frontmatter-unknown',
+          `front matter key "${key}" is not one GitBook writes; it is ignored`,
+          'remove it: a page may not set the site’s head, layout or styles')
+      }
+    }
     const h1 = state.tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1')
     if (gb.icon && h1 >= 0) {
       const svg = iconSvg(gb.icon, 'gb-icon gb-page-icon')
