@@ -1,0 +1,142 @@
+// Untrusted pages, built and served for real: attack pages (every class the
+// sanitizer drops, tests/fixtures/sanitize) plus payloads that would write a
+// marker file if they ever ran in Node during the build. In Chromium, behind
+// nginx, every link, button and summary of the content and the sidebar is
+// clicked: no payload runs, the reader stays on the site, the text is there.
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { buildSpace, OUTPUT, ROOT } from '../helpers/build'
+import { servedSite } from '../helpers/served'
+
+const SPACE = path.join(OUTPUT, 'attack-space')
+const DIST = path.join(OUTPUT, 'attack-site')
+const MARKER = path.join(OUTPUT, 'attack-marker')
+const BASE = '/ressources/'
+const ATTACKS = fs.readdirSync(path.join(ROOT, 'tests/fixtures/sanitize')).filter((f) => f.endsWith('.md')).sort()
+
+/** Payloads for the build machine: each writes MARKER if Node ever evaluates it. */
+const NODE_PAYLOADS = `---
+head:
+  - - script
+    - {}
+    - "require('fs').writeFileSync('${MARKER}', 'head')"
+---
+
+# Charges pour Node
+
+<script setup>
+import fs from 'node:fs'
+fs.writeFileSync('${MARKER}', 'script setup')
+</script>
+
+<script>
+require('fs').writeFileSync('${MARKER}', 'script')
+</script>
+
+<div :title="process.mainModule.require('fs').writeFileSync('${MARKER}', 'bind')">Texte lié au nœud</div>
+
+<span v-html="process.mainModule.require('fs').writeFileSync('${MARKER}', 'v-html')">Texte du span</span>
+
+Des accolades {{ process.mainModule.require('fs').writeFileSync('${MARKER}', 'mustache') }} restent du texte.
+
+<script>window.addEventListener('load', () => {})</script>
+
+Fin de la page de charges.
+`
+
+function writeSpace(): void {
+  fs.rmSync(SPACE, { recursive: true, force: true })
+  fs.mkdirSync(path.join(SPACE, 'attaques'), { recursive: true })
+  fs.cpSync(path.join(ROOT, 'tests/fixtures/.gitbook'), path.join(SPACE, '.gitbook'), { recursive: true })
+  for (const f of ATTACKS) fs.copyFileSync(path.join(ROOT, 'tests/fixtures/sanitize', f), path.join(SPACE, 'attaques', f))
+  fs.writeFileSync(path.join(SPACE, 'attaques/node.md'), NODE_PAYLOADS)
+  fs.writeFileSync(path.join(SPACE, 'README.md'), '# Espace piégé\n\nLa page d’accueil.\n')
+  fs.writeFileSync(
+    path.join(SPACE, 'SUMMARY.md'),
+    [
+      '# Table of contents',
+      '',
+      '* [Accueil](README.md)',
+      '* [Entrée piégée](javascript:window.__pwned=1)',
+      '* [Entrée en données](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+      '',
+      '## Attaques',
+      '',
+      ...['node.md', ...ATTACKS].map((f) => `* [${f.replace(/\.md$/, '')}](attaques/${f})`),
+      '',
+    ].join('\n'),
+  )
+}
+
+fs.rmSync(MARKER, { force: true })
+writeSpace()
+fs.rmSync(DIST, { recursive: true, force: true })
+const build = buildSpace({ src: SPACE, out: DIST, base: BASE })
+
+describe('untrusted pages at build time', () => {
+  it('builds, and no payload ran in Node', () => {
+    expect(build.log).not.toMatch(/ReferenceError|TypeError|at .*node_modules/)
+    expect(build.status).toBe(0)
+    expect(fs.existsSync(MARKER)).toBe(false)
+  })
+
+  it('reports every unsafe construct with file and line', () => {
+    expect(build.log).toMatch(/attaques\/node\.md:2:1: warning: front matter key "head"/)
+    expect(build.log).toMatch(/attaques\/node\.md:\d+:1: warning: <script> element is not published/)
+    expect(build.log).toMatch(/SUMMARY\.md:4:1: warning: SUMMARY\.md entry "Entrée piégée": the address "javascript:window.__pwned=1"/)
+  })
+
+  it('writes no author script, style or handler into the pages', () => {
+    for (const f of ['node', ...ATTACKS.map((a) => a.replace(/\.md$/, ''))]) {
+      const html = fs.readFileSync(path.join(DIST, 'attaques', `${f}.html`), 'utf8')
+      const content = html.slice(html.indexOf('<main'), html.lastIndexOf('</main>'))
+      expect(content, f).not.toMatch(/<(script|style|iframe|object|embed|form|input|meta|base|link)\b/i)
+      // Inside tags only: an address refused is shown as text, which is fine.
+      expect(content, f).not.toMatch(/<[^>]+\son[a-z]+\s*=/i)
+      expect(content, f).not.toMatch(/<[^>]+(href|src|srcset|action)\s*=\s*["']?\s*(javascript|vbscript|data:text)/i)
+    }
+  })
+})
+
+describe('untrusted pages in the browser', () => {
+  const site = servedSite(DIST, BASE)
+
+  for (const f of ['node', ...ATTACKS.map((a) => a.replace(/\.md$/, ''))]) {
+    it(`${f}: nothing runs, every link stays on the site, the text shows`, async () => {
+      const page = await site.browser.newPage()
+      const dialogs: string[] = []
+      page.on('dialog', (d) => {
+        dialogs.push(d.message())
+        void d.dismiss()
+      })
+      const url = `${site.server.origin}${BASE}attaques/${f}`
+      const check = async (what: string) => {
+        expect(new URL(page.url()).origin, what).toBe(site.server.origin)
+        expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), what).toBeUndefined()
+        expect(await page.title(), what).not.toBe('pwned')
+        expect(dialogs, what).toEqual([])
+      }
+      await page.goto(url)
+      await check('page load')
+      // The page's own text is visible.
+      const text = await page.locator('.vp-doc').innerText()
+      expect(text.length).toBeGreaterThan(20)
+      const targets = page.locator('.vp-doc a, .vp-doc button, .vp-doc summary, .VPSidebar a, .VPSidebar [role="button"]')
+      const n = await targets.count()
+      for (let i = 0; i < n; i++) {
+        const el = targets.nth(i)
+        if (!(await el.isVisible())) continue
+        const label = (await el.innerText()).trim() || `#${i}`
+        // An http(s) address elsewhere is allowed by the URL policy: not followed here.
+        const href = (await el.getAttribute('href')) ?? ''
+        if ((await el.getAttribute('target')) === '_blank' || (/^https?:/.test(href) && !href.startsWith(site.server.origin))) continue
+        await el.click({ timeout: 2000 }).catch(() => {})
+        await page.waitForLoadState()
+        await check(`after clicking « ${label} »`)
+        if (page.url().split('#')[0] !== url) await page.goto(url)
+      }
+      await page.close()
+    })
+  }
+})
