@@ -4,8 +4,15 @@
 // page title and everything before the first `##`.
 import { parseHTML } from 'linkedom'
 
+/**
+ * Anchor of the page-top section. VitePress needs one (an id without `#`
+ * breaks its excerpt loader, which cuts the last character), and HTML
+ * defines `#top` as the top of the document when no element has that id.
+ */
+export const PAGE_TOP = 'top'
+
 export interface SearchSection {
-  /** Heading id as the page renders it (GitBook anchor); '' for the page top. */
+  /** Heading id as the page renders it (GitBook anchor); PAGE_TOP for the page top. */
   anchor: string
   /** Breadcrumb: page title first, then parent headings, then this section's heading. */
   titles: string[]
@@ -35,7 +42,7 @@ const squash = (s: string) => s.replace(/[\s\u200b]+/g, ' ').trim()
 export function splitSections(html: string, fallbackTitle: string, description = ''): SearchSection[] {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`)
   let pageTitle = ''
-  const top: SearchSection = { anchor: '', titles: [], text: description }
+  const top: SearchSection = { anchor: PAGE_TOP, titles: [], text: description }
   const sections: SearchSection[] = [top]
   const parents: string[] = [] // parents[level] = heading text
   let current = top
@@ -77,9 +84,14 @@ export function splitSections(html: string, fallbackTitle: string, description =
   for (const s of sections) {
     s.text = squash(s.text)
     if (s !== top) s.titles = [title, ...s.titles]
+    // VPLocalSearchBox shows titles with v-html: decoded author text must
+    // go back to HTML text, or a heading `&lt;img onerror…&gt;` would run.
+    s.titles = s.titles.map(escapeHtml)
   }
   return sections.filter((s) => s === top || s.text || s.titles.length)
 }
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 function headingText(el: Element): string {
   let s = ''

@@ -11,7 +11,8 @@
  * A token → its term(s), or null when the word must not decide ranking.
  * 1. case, accents (NFD, combining marks dropped) and ligatures (œ→oe, æ→ae);
  * 2. apostrophes (’ ' ‘ ʼ) split the token: `l’équipe` → `equipe`;
- * 3. elisions and French stop words → nothing;
+ * 3. elisions and French stop words → nothing (and `amp`, `lt`, `gt`: titles
+ *    reach the index HTML-escaped);
  * 4. a light stemmer: plural -s/-x, -aux→-al, verb -er, final -e / -ée, so
  *    `équipes`, `équipe` and `Équipe` give one term. Only suffixes are cut, so
  *    the stem of a word typed halfway is still a prefix of the full word's.
@@ -28,7 +29,7 @@ export function frenchTerm(term: string): string | string[] | null {
     let w = part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
     if (!w) continue
     if (
-      /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu|le|la|les|un|une|des|du|de|et|ou|en|a|au|aux|pour|par|sur|dans|avec|sans|ce|ces|cet|cette|se|sa|son|ses|ne|pas|que|qui|il|ils|elle|elles|on|est|sont|y|mais|donc|ni|car|leur|leurs|nous|vous|je|tu)$/.test(w)
+      /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu|le|la|les|un|une|des|du|de|et|ou|en|a|au|aux|pour|par|sur|dans|avec|sans|ce|ces|cet|cette|se|sa|son|ses|ne|pas|que|qui|il|ils|elle|elles|on|est|sont|y|mais|donc|ni|car|leur|leurs|nous|vous|je|tu|amp|lt|gt)$/.test(w)
     ) continue
     if (/^\d/.test(w)) {
       out.push(w)

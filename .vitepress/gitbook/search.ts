@@ -31,9 +31,9 @@ export function frenchSearch(space: Space) {
           prefix: true,
           fuzzy: typoAllowance,
           boost: SEARCH_BOOST,
-          // Self-contained (sent as source): the page top (no `#`) wins a tie
-          // against one of its sections, so a title query lands on the page.
-          boostDocument: (id: string) => (id.includes('#') ? 1 : 1.5),
+          // Self-contained (sent as source): the page top wins a tie against
+          // one of its sections, so a title query lands on the page.
+          boostDocument: (id: string) => (id.endsWith('#top') ? 1.5 : 1),
         },
         // Build-time only (keys starting with `_` never reach the browser).
         _splitIntoSections: (file: string, html: string) => {

@@ -95,18 +95,22 @@ describe('splitSections', () => {
 
   it('makes the H1 the page title and the text before the first heading the page-top section', () => {
     const [top] = splitSections(html, 'Titre SUMMARY', 'Une description.')
-    expect(top).toEqual({ anchor: '', titles: ['Responsable métier'], text: 'Une description. Les métiers sont les experts .' })
+    expect(top).toEqual({ anchor: 'top', titles: ['Responsable métier'], text: 'Une description. Les métiers sont les experts .' })
   })
   it('gives each section its GitBook anchor and the breadcrumb Page title › parents › heading', () => {
     const s = splitSections(html, 'x')
     expect(s.map((x) => [x.anchor, x.titles])).toEqual([
-      ['', ['Responsable métier']],
+      ['top', ['Responsable métier']],
       ['role', ['Responsable métier', 'Quel rôle ?']],
       ['sous', ['Responsable métier', 'Quel rôle ?', 'Exemples']],
       ['autre', ['Responsable métier', 'Autre']],
     ])
     expect(s[1].text).toBe('Texte du rôle. Onglet Dans un onglet.')
     expect(s[2].text).toBe('Sous-section fin.')
+  })
+  it('escapes titles, which the search box shows as HTML', () => {
+    const [top] = splitSections('<h1>R&amp;D &lt;img src=x onerror=alert(1)&gt;</h1>', 'x')
+    expect(top.titles).toEqual(['R&amp;D &lt;img src=x onerror=alert(1)&gt;'])
   })
   it('falls back to the SUMMARY title when the page has no H1', () => {
     expect(splitSections('<p>Texte.</p>', 'Titre SUMMARY')[0].titles).toEqual(['Titre SUMMARY'])
