@@ -138,6 +138,55 @@ describe('French queries typed into the search box', () => {
   })
 })
 
+describe('the search modal, by keyboard and screen reader', () => {
+  it('opens from its button, traps focus, moves with arrows, announces results, closes on Escape and gives focus back', async () => {
+    const { page, errors } = await openPage(fixture.server.origin, '/roles/equipe/architecte')
+    const button = page.locator('#local-search button').first()
+    await button.focus()
+    await openSearch(page)
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('localsearch-input')
+    const hits = await searchFor(page, 'architecte')
+    const status = page.locator('#gb-search-status')
+    await expect(status.getAttribute('aria-live')).resolves.toBe('polite')
+    await page.waitForFunction(() => /pour « architecte »/.test(document.getElementById('gb-search-status')?.textContent ?? ''))
+    await expect(status.textContent()).resolves.toBe(`${hits.length} résultat${hits.length > 1 ? 's' : ''} pour « architecte »`)
+    // Arrow keys move the selection the input points at.
+    const input = page.locator('#localsearch-input')
+    await expect(input.getAttribute('aria-activedescendant')).resolves.toBe('localsearch-item-0')
+    await page.keyboard.press('ArrowDown')
+    await expect(input.getAttribute('aria-activedescendant')).resolves.toBe('localsearch-item-1')
+    await expect(page.locator('#localsearch-item-1').getAttribute('aria-selected')).resolves.toBe('true')
+    await page.keyboard.press('ArrowUp')
+    await expect(input.getAttribute('aria-activedescendant')).resolves.toBe('localsearch-item-0')
+    // Tab never leaves the modal.
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab')
+      await expect(page.evaluate(() => !!document.activeElement?.closest('.VPLocalSearchBox'))).resolves.toBe(true)
+    }
+    await page.keyboard.press('Escape')
+    await page.locator('.VPLocalSearchBox').waitFor({ state: 'detached' })
+    await expect(page.evaluate(() => !!document.activeElement?.closest('#local-search'))).resolves.toBe(true)
+    await expect(status.textContent()).resolves.toBe('')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('says everything in French', async () => {
+    const { page } = await openPage(fixture.server.origin, '/')
+    await openSearch(page)
+    await searchFor(page, 'zorglub')
+    const said = await page.$eval('.VPLocalSearchBox', (box) =>
+      [box.textContent, ...[...box.querySelectorAll('[title], [aria-label], [placeholder]')].flatMap((e) =>
+        ['title', 'aria-label', 'placeholder'].map((a) => e.getAttribute(a) ?? ''))].join(' | '),
+    )
+    for (const english of ['Search', 'No results', 'Reset', 'Close', 'detailed', 'to navigate', 'to select', 'to close', 'enter', 'escape', 'up arrow', 'down arrow']) {
+      expect(said.toLowerCase(), said).not.toContain(english.toLowerCase())
+    }
+    expect(said).toContain('Aucun résultat pour')
+    await page.close()
+  })
+})
+
 describe('the handbook (docs/)', () => {
   it('two results with the same section title show different page titles', async () => {
     const { page, errors } = await openPage(handbook.server.origin, '/')
