@@ -1,4 +1,4 @@
-// npm run bench:search [-- --pages 1000 --runs 15 --only docs|big]
+// npm run bench:search [-- --pages 1000 --runs 15 --only docs|big --reuse]
 // Search engines side by side, on docs/ and on a generated ~1,000-page space
 // (bench/big-space.ts): our VitePress local search (MiniSearch, own section
 // splitting, French terms), plain VitePress local search on the same pages,
@@ -18,13 +18,19 @@ import { serveWithNginx } from '../tests/helpers/nginx'
 import { makeBigSpace } from './big-space'
 
 const { values } = parseArgs({
-  options: { pages: { type: 'string', default: '1000' }, runs: { type: 'string', default: '15' }, only: { type: 'string' } },
+  options: {
+    pages: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '15' },
+    only: { type: 'string' },
+    // Measure the sites a previous run built (a 1,000-page build takes minutes).
+    reuse: { type: 'boolean', default: false },
+  },
 })
 const RUNS = Number(values.runs)
 const WORK = path.join(PROJECT_ROOT, '.bench/search')
 const bin = (name: string) => path.join(PROJECT_ROOT, 'node_modules/.bin', name)
 /** Words found on every copy of the pages, typed as a reader would. */
-const QUERIES = ['responsable metier', 'equipes', 'produit', 'onglets', 'architecte', 'homologation', 'questions', 'donnees']
+const QUERIES = ['responsable metier', 'equipes', 'produit', 'questions', 'quotidien', 'vision', 'besoins', 'organisation']
 
 function run(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 28 })
@@ -100,6 +106,29 @@ function meter(page: Page) {
   return m
 }
 
+// Timed in the page. Written as source text: tsx's bundler would wrap named
+// functions in a `__name` helper the page does not have.
+const TIME_VITEPRESS = `(async (q) => {
+  const input = document.querySelector('#localsearch-input')
+  const shown = () => !!document.querySelector('.VPLocalSearchBox .results :is(a.result, .no-results)')
+  const until = (ok) => new Promise((res) => { const tick = () => (ok() ? res() : requestAnimationFrame(tick)); tick() })
+  input.value = ''
+  input.dispatchEvent(new Event('input'))
+  await until(() => !shown())
+  const t0 = performance.now()
+  input.value = q
+  input.dispatchEvent(new Event('input'))
+  await until(shown)
+  return performance.now() - t0
+})`
+const TIME_PAGEFIND = `(async (q) => {
+  const t0 = performance.now()
+  window.pf ??= await import('/pagefind/pagefind.js')
+  const r = await window.pf.search(q)
+  await Promise.all(r.results.slice(0, 5).map((x) => x.data()))
+  return performance.now() - t0
+})`
+
 interface Figures {
   index: { raw: number; gz: number; files: number }
   firstResult: { raw: number; gz: number }
@@ -113,6 +142,7 @@ async function measureVitepress(browser: Browser, dist: string): Promise<Omit<Fi
   try {
     const m = meter(page)
     await page.goto(server.origin + '/', { waitUntil: 'networkidle' })
+    process.stdout.write(`  ${path.relative(PROJECT_ROOT, dist)}: page loaded, opening search\n`)
     m.on = true
     for (let i = 0; i < 10 && !(await page.locator('#localsearch-input').isVisible()); i++) {
       await page.keyboard.press('Control+k')
@@ -122,27 +152,10 @@ async function measureVitepress(browser: Browser, dist: string): Promise<Omit<Fi
     await page.locator('.VPLocalSearchBox .results a.result').first().waitFor()
     await page.waitForTimeout(300)
     const firstResult = { raw: m.raw, gz: m.gz }
+    process.stdout.write(`  ${path.relative(PROJECT_ROOT, dist)}: first result after ${kib(m.raw)}; timing…\n`)
     const times: number[] = []
     for (let i = 0; i < RUNS; i++) {
-      times.push(
-        await page.evaluate(async (q) => {
-          const input = document.querySelector<HTMLInputElement>('#localsearch-input')!
-          const shown = () => !!document.querySelector('.VPLocalSearchBox .results a.result')
-          const until = (ok: () => boolean) =>
-            new Promise<void>((res) => {
-              const tick = () => (ok() ? res() : requestAnimationFrame(tick))
-              tick()
-            })
-          input.value = ''
-          input.dispatchEvent(new Event('input'))
-          await until(() => !shown())
-          const t0 = performance.now()
-          input.value = q
-          input.dispatchEvent(new Event('input'))
-          await until(shown)
-          return performance.now() - t0
-        }, QUERIES[i % QUERIES.length]),
-      )
+      times.push(await page.evaluate(`${TIME_VITEPRESS}(${JSON.stringify(QUERIES[i % QUERIES.length])})`))
     }
     return { firstResult, keystrokeMs: median(times) }
   } finally {
@@ -160,15 +173,7 @@ async function measurePagefind(browser: Browser, dist: string): Promise<Omit<Fig
     const m = meter(page)
     await page.goto(server.origin + '/pagefind-bench.html', { waitUntil: 'networkidle' })
     m.on = true
-    const search = (q: string) =>
-      page.evaluate(async (q) => {
-        const t0 = performance.now()
-        const w = window as any
-        w.pf ??= await import('/pagefind/pagefind.js')
-        const r = await w.pf.search(q)
-        await Promise.all(r.results.slice(0, 5).map((x: any) => x.data()))
-        return performance.now() - t0
-      }, q)
+    const search = (q: string) => page.evaluate(`${TIME_PAGEFIND}(${JSON.stringify(q)})`) as Promise<number>
     await search(QUERIES[0])
     await page.waitForTimeout(300)
     const firstResult = { raw: m.raw, gz: m.gz }
@@ -186,11 +191,15 @@ async function bench(name: string, src: string, browser: Browser): Promise<void>
   const ours = path.join(dir, 'ours')
   const plainSrc = path.join(dir, 'plain')
   const plain = path.join(plainSrc, '.vitepress/dist')
-  console.log(`\n== ${name}: building (ours, plain VitePress, Pagefind)…`)
-  run(bin('tsx'), ['bin/gitbook.ts', 'build', '--src', src, '--out', ours])
-  preparePlain(src, plainSrc)
-  run(bin('vitepress'), ['build', plainSrc])
-  run(bin('pagefind'), ['--site', plain, '--quiet'])
+  if (!values.reuse || !fs.existsSync(path.join(plain, 'pagefind'))) {
+    console.log(`\n== ${name}: building (ours, plain VitePress, Pagefind)…`)
+    run(bin('tsx'), ['bin/gitbook.ts', 'build', '--src', src, '--out', ours])
+    preparePlain(src, plainSrc)
+    run(bin('vitepress'), ['build', plainSrc])
+    run(bin('pagefind'), ['--site', plain, '--quiet'])
+  }
+  // The operators' nginx.conf includes our redirect map; plain VitePress writes none.
+  fs.copyFileSync(path.join(ours, 'nginx-redirects.map'), path.join(plain, 'nginx-redirects.map'))
   const rows: [string, Figures][] = [
     ['ours (MiniSearch, French terms)', { index: vitepressIndex(ours), ...(await measureVitepress(browser, ours)) }],
     ['plain VitePress (MiniSearch)', { index: vitepressIndex(plain), ...(await measureVitepress(browser, plain)) }],
@@ -211,8 +220,10 @@ try {
   if (values.only !== 'big') await bench('docs', path.join(PROJECT_ROOT, 'docs'), browser)
   if (values.only !== 'docs') {
     const big = path.join(WORK, 'big-space')
-    const n = makeBigSpace(big, Number(values.pages))
-    console.log(`\ngenerated ${n} pages in ${path.relative(PROJECT_ROOT, big)}`)
+    if (!values.reuse || !fs.existsSync(big)) {
+      const n = makeBigSpace(big, Number(values.pages))
+      console.log(`\ngenerated ${n} pages in ${path.relative(PROJECT_ROOT, big)}`)
+    }
     await bench('big', big, browser)
   }
   console.log('\nVitePress times include its 200 ms search debounce; Pagefind is timed through its JS API (no UI debounce).')
