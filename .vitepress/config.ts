@@ -36,7 +36,7 @@ export default defineConfig({
   themeConfig: {
     ...fr,
     sidebar: site.sidebar,
-    search: frenchSearch,
+    search: frenchSearch(site.space),
     socialLinks: [],
   },
   vite: {

@@ -1,19 +1,50 @@
-// Local search tuned for French: `metier` finds `métier`, `ELEVE` finds `élève`.
+// Local search (VitePress's MiniSearch) tuned for French readers of a GitBook
+// space: pages found by their title and opening text, results shown as
+// `Page title › Section`, French folding and light stemming. Engine choice
+// and figures: bench/search.bench.ts.
+import path from 'node:path'
 import { fr } from '../theme/i18n/fr'
+import { frenchTerm, typoAllowance } from './search-terms'
+import { splitSections } from './search-sections'
+import type { Space } from './space'
 
-export const frenchSearch = {
-  provider: 'local' as const,
-  options: {
-    ...fr.search.options,
-    miniSearch: {
-      options: {
-        // Self-contained on purpose: VitePress sends this function's source to
-        // the browser, where imported helpers do not exist. MiniSearch applies
-        // it to the index and to queries alike.
-        processTerm: (term: string) =>
-          term.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(),
+/**
+ * Field weights: a page title is the `title` of the page-top section (and
+ * `titles[0]` of every other one); a heading is a section's `title`.
+ */
+export const SEARCH_BOOST = { title: 6, titles: 2, text: 1 }
+
+export function frenchSearch(space: Space) {
+  return {
+    provider: 'local' as const,
+    options: {
+      ...fr.search.options,
+      // Excerpts with the matched words highlighted, by default.
+      detailedView: true,
+      miniSearch: {
+        options: {
+          // The same function objects the unit tests exercise; VitePress
+          // ships their source text to the browser.
+          processTerm: frenchTerm,
+        },
+        searchOptions: {
+          prefix: true,
+          fuzzy: typoAllowance,
+          boost: SEARCH_BOOST,
+          // Self-contained (sent as source): the page top wins a tie against
+          // one of its sections, so a title query lands on the page.
+          boostDocument: (id: string) => (id.endsWith('#top') ? 1.5 : 1),
+        },
+        // Build-time only (keys starting with `_` never reach the browser).
+        _splitIntoSections: (file: string, html: string) => {
+          const rel = path.relative(space.root, file).split(path.sep).join('/')
+          const page = space.pages.get(rel)
+          const fm = page?.frontmatter ?? {}
+          if (fm.noIndex === true || fm.noRobotsIndex === true || fm.search === false) return []
+          const description = typeof fm.description === 'string' ? fm.description : ''
+          return splitSections(html, page?.title ?? path.basename(file, '.md'), description)
+        },
       },
-      searchOptions: { prefix: true, fuzzy: 0.2 },
     },
-  },
+  }
 }

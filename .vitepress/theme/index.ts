@@ -32,13 +32,16 @@ import './styles/blocks/tasks.css'
 import './styles/blocks/cover.css'
 import './styles/blocks/math.css'
 import './styles/blocks/frontmatter.css'
+import './styles/search.css'
 import { installGitbookActions } from './gitbook-actions'
+import { installSearchModalHelpers } from './search-modal'
 
 export default {
   extends: DefaultTheme,
   enhanceApp({ app, router }) {
     installAnchorAliases(router)
     installGitbookActions()
+    installSearchModalHelpers()
     app.component('GbTabs', GbTabs)
     app.component('GbTab', GbTab)
   },

@@ -1,5 +1,5 @@
 // Runs the real command line (`npm run build -- …`) on a space, as an operator would.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -14,13 +14,37 @@ export interface BuildResult {
   log: string
 }
 
-export function buildSpace(args: { src?: string; out: string; base?: string; extra?: string[] }): BuildResult {
+type BuildArgs = { src?: string; out: string; base?: string; extra?: string[] }
+
+function buildCommand(args: BuildArgs) {
   const argv = ['bin/gitbook.ts', 'build', '--out', args.out]
   if (args.src) argv.push('--src', args.src)
   if (args.base) argv.push('--base', args.base)
   argv.push(...(args.extra ?? []))
   const env = { ...process.env }
   for (const k of Object.keys(env)) if (k.startsWith('GITBOOK_')) delete env[k]
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), argv, { cwd: ROOT, encoding: 'utf8', env })
+  return { cmd: path.join(ROOT, 'node_modules/.bin/tsx'), argv, env }
+}
+
+export function buildSpace(args: BuildArgs): BuildResult {
+  const { cmd, argv, env } = buildCommand(args)
+  const r = spawnSync(cmd, argv, { cwd: ROOT, encoding: 'utf8', env })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, log: r.stdout + r.stderr }
+}
+
+/**
+ * The same build without blocking: inside a test worker, a minute of
+ * `spawnSync` starves vitest's RPC ("Timeout calling onTaskUpdate").
+ */
+export function buildSpaceAsync(args: BuildArgs): Promise<BuildResult> {
+  const { cmd, argv, env } = buildCommand(args)
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { cwd: ROOT, env })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout, stderr, log: stdout + stderr }))
+  })
 }
