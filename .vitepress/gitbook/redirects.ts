@@ -78,6 +78,8 @@ export function writeRedirects(outDir: string, base: string, redirects: Redirect
   let n = 0
   for (const r of redirects) {
     const file = path.join(outDir, routeToHtml(r.from))
+    // An old URL with a segment too long for a file name lives in the nginx map only.
+    if (routeToHtml(r.from).split('/').some((s) => Buffer.byteLength(s) > 250)) continue
     if (fs.existsSync(file)) continue
     fs.mkdirSync(path.dirname(file), { recursive: true })
     fs.writeFileSync(file, redirectHtml(routeToUrl(r.to, base)))

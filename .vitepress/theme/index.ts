@@ -32,6 +32,7 @@ import './styles/blocks/tasks.css'
 import './styles/blocks/cover.css'
 import './styles/blocks/math.css'
 import './styles/blocks/frontmatter.css'
+import './styles/blocks/render-error.css'
 import { installGitbookActions } from './gitbook-actions'
 
 export default {
