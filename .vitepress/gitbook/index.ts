@@ -25,7 +25,7 @@ import { mentionsPlugin } from './transforms/mentions'
 import { tasksPlugin } from './transforms/tasks'
 import { sanitizePlugin } from './transforms/sanitize'
 import { safeUrlsPlugin } from './transforms/safe-urls'
-import { problemHint, problemLine, vueSafe } from './transforms/vue-safety'
+import { problemHint, problemLine, stripDirectives, vueSafe } from './transforms/vue-safety'
 import { crashLine, crashPage, dropAuthorScripts, errorSummary } from './render-guard'
 import './tags/hint'
 import './tags/tabs'
@@ -143,7 +143,7 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
     // and one that did is said (defence in depth).
     const scripts = dropAuthorScripts(env)
     if (scripts.length) {
-      report(env, ctx, 0, 'warning', 'script-dropped', `the page holds ${scripts.length} <script> block(s); they were removed: no author code runs on the site`,
+      report(env, ctx, problemLine(env.content ?? src, { message: '', tag: '<script' }), 'warning', 'script-dropped', `the page holds ${scripts.length} <script> block(s); they were removed: no author code runs on the site`,
         'remove the <script> blocks; a page cannot run code')
     }
     if (env.sfcBlocks) {
@@ -157,7 +157,12 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
       report(env, ctx, problemLine(env.content ?? src, problem), 'warning', 'html-repaired', `the page's HTML does not compile as a Vue template (${problem.message}${at})`,
         problemHint(problem))
     }
-    return safe.html
+    const stripped = stripDirectives(safe.html)
+    for (const d of stripped.dropped.slice(0, 5)) {
+      report(env, ctx, problemLine(env.content ?? src, d), 'warning', 'vue-directive-dropped', `${d.message} was removed: it would run code`,
+        'write plain HTML attributes; a page cannot run code')
+    }
+    return stripped.html
   }
 }
 

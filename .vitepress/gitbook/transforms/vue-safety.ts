@@ -6,7 +6,7 @@
 // build says so, and the page keeps its text. The check compiles, not only
 // parses: a directive Vue refuses (`v-html` on an element with children, an
 // expression that is not JavaScript) fails in its transform phase.
-import { compile as vueCompile, ErrorCodes } from '@vue/compiler-dom'
+import { compile as vueCompile, ErrorCodes, parse as vueParse } from '@vue/compiler-dom'
 import { parseHTML } from 'linkedom'
 
 export interface VueProblem {
@@ -135,4 +135,46 @@ export function vueSafe(html: string): { html: string; problems: VueProblem[] } 
   // Last resort: the page as text, so the build goes on and nothing is lost.
   const text = html.replace(/<[^>]*>/g, ' ').replace(/&(?!#?\w+;)/g, '&amp;').replace(/</g, '&lt;')
   return { html: `<div class="gb-unrenderable">${text.replace(/\{\{/g, '&#123;&#123;')}</div>`, problems: errors }
+}
+
+/** A directive the site's own renderers write: a prop bound to a JSON literal (`:index="3"`). */
+function isLiteralBinding(prop: { name: string; exp?: { content?: string } }): boolean {
+  if (prop.name !== 'bind' || !prop.exp?.content) return false
+  try {
+    JSON.parse(prop.exp.content)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Vue template syntax left in a page (`v-…`, `:x`, `@x`, `#x`) runs code when
+ * the page renders, in Node during the build and in the reader's browser. The
+ * sanitizer removes it from author HTML; this is the last line of defence:
+ * every directive but a binding to a JSON literal is cut out of the HTML.
+ */
+export function stripDirectives(html: string): { html: string; dropped: VueProblem[] } {
+  const ranges: [number, number][] = []
+  const dropped: VueProblem[] = []
+  let ast
+  try {
+    ast = vueParse(html, { isCustomElement: () => true, comments: true, onError: () => {} })
+  } catch {
+    return { html, dropped }
+  }
+  const walk = (node: any) => {
+    if (node.type === 1) {
+      for (const prop of node.props ?? []) {
+        if (prop.type !== 7 || prop.name === 'pre' || isLiteralBinding(prop)) continue
+        ranges.push([prop.loc.start.offset, prop.loc.end.offset])
+        dropped.push({ message: `the Vue attribute ${prop.loc.source.split('=')[0]} of <${node.tag}>`, tag: prop.loc.source })
+      }
+    }
+    for (const child of node.children ?? []) walk(child)
+  }
+  walk(ast)
+  let out = html
+  for (const [start, end] of ranges.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + out.slice(end)
+  return { html: out, dropped }
 }
