@@ -71,6 +71,19 @@ describe('Vue syntax never reaches the page component', () => {
   })
 })
 
+describe('a tag Vue would take for a component keeps its words', () => {
+  it.each([
+    ['<Note a="1">texte <b>gras</b></Note>', '<span data-gb-tag="Note" a="1">texte <b>gras</b></span>'],
+    ['<template>caché</template>', '<span data-gb-tag="template">caché</span>'],
+    ['<slot>fente</slot>', '<span data-gb-tag="slot">fente</span>'],
+    ['<my-el/>', '<span data-gb-tag="my-el"/>'],
+    ['<GbTabs :labels="[1]"><GbTab :index="0">x</GbTab></GbTabs>', '<GbTabs :labels="[1]"><GbTab :index="0">x</GbTab></GbTabs>'],
+    ['<svg><path d="M0"/></svg>', '<svg><path d="M0"/></svg>'],
+  ])('%s', (html, expected) => {
+    expect(stripDirectives(html).html).toBe(expected)
+  })
+})
+
 describe('routes VitePress can name files after', () => {
   const deep = Array.from({ length: 12 }, (_, i) => `niveau-${i}-${'é'.repeat(35)}`).join('/')
 

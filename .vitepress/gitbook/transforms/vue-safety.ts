@@ -148,18 +148,25 @@ function isLiteralBinding(prop: { name: string; exp?: { content?: string } }): b
   }
 }
 
+/** Components the site's own renderers write (registered in the theme). */
+const OWN_COMPONENTS = new Set(['GbTabs', 'GbTab'])
+
 /**
  * Vue template syntax left in a page (`v-…`, `:x`, `@x`, `#x`) runs code when
  * the page renders, in Node during the build and in the reader's browser. The
  * sanitizer removes it from author HTML; this is the last line of defence:
  * every directive but a binding to a JSON literal is cut out of the HTML.
+ * Likewise a tag Vue would take for a component (`<Note>`, `<summaLes`, a
+ * `<template>` or `<slot>`) renders nothing, its words lost: it becomes a
+ * `<span>` that keeps its children, the name kept in `data-gb-tag`.
  */
 export function stripDirectives(html: string): { html: string; dropped: VueProblem[] } {
-  const ranges: [number, number][] = []
+  const edits: [number, number, string][] = []
   const dropped: VueProblem[] = []
   let ast
   try {
-    ast = vueParse(html, { isCustomElement: () => true, comments: true, onError: () => {} })
+    // No `isCustomElement`: a tag Vue does not know must show as a component here.
+    ast = vueParse(html, { comments: true, onError: () => {} })
   } catch {
     return { html, dropped }
   }
@@ -167,14 +174,21 @@ export function stripDirectives(html: string): { html: string; dropped: VueProbl
     if (node.type === 1) {
       for (const prop of node.props ?? []) {
         if (prop.type !== 7 || prop.name === 'pre' || isLiteralBinding(prop)) continue
-        ranges.push([prop.loc.start.offset, prop.loc.end.offset])
+        edits.push([prop.loc.start.offset, prop.loc.end.offset, ''])
         dropped.push({ message: `the Vue attribute ${prop.loc.source.split('=')[0]} of <${node.tag}>`, tag: prop.loc.source })
+      }
+      if ((node.tagType !== 0 || node.tag === 'template') && !OWN_COMPONENTS.has(node.tag)) {
+        const start = node.loc.start.offset
+        edits.push([start, start + 1 + node.tag.length, `<span data-gb-tag="${node.tag.replace(/[^\w-]/g, '')}"`])
+        const src: string = node.loc.source
+        const end = `</${node.tag}>`
+        if (src.toLowerCase().endsWith(end.toLowerCase())) edits.push([node.loc.end.offset - end.length, node.loc.end.offset, '</span>'])
       }
     }
     for (const child of node.children ?? []) walk(child)
   }
   walk(ast)
   let out = html
-  for (const [start, end] of ranges.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + out.slice(end)
+  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end)
   return { html: out, dropped }
 }
