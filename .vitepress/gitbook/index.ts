@@ -25,6 +25,7 @@ import { mentionsPlugin } from './transforms/mentions'
 import { tasksPlugin } from './transforms/tasks'
 import { sanitizePlugin } from './transforms/sanitize'
 import { safeUrlsPlugin } from './transforms/safe-urls'
+import { nestingLimitPlugin } from './transforms/nesting'
 import { problemHint, problemLine, stripDirectives, vueSafe } from './transforms/vue-safety'
 import { crashLine, crashPage, dropAuthorScripts, errorSummary } from './render-guard'
 import './tags/hint'
@@ -167,6 +168,7 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
 }
 
 export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
+  nestingLimitPlugin(md, ctx)
   tagTokenizerPlugin(md, ctx)
   linksPlugin(md, ctx)
   headingIdsPlugin(md, ctx)

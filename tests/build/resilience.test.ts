@@ -8,7 +8,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadSpace, type Space } from '../../.vitepress/gitbook/space'
 import { routeToHtml } from '../../.vitepress/gitbook/urls'
-import { buildSpace, type BuildResult } from '../helpers/build'
+import { buildSpaceAsync, type BuildResult } from '../helpers/build'
 import { contentText, loadPage } from '../helpers/html'
 
 const LEVELS = 12
@@ -26,7 +26,7 @@ function write(rel: string, text: string) {
   fs.writeFileSync(path.join(src, rel), text)
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gb-resilience-'))
   src = path.join(tmp, 'espace')
   out = path.join(tmp, 'site')
@@ -59,7 +59,7 @@ beforeAll(() => {
   write('SUMMARY.md', `${summary.join('\n')}\n`)
   fs.rmSync(marker, { force: true })
   space = loadSpace(src)
-  result = buildSpace({ src, out })
+  result = await buildSpaceAsync({ src, out })
 })
 
 const page = (file: string) => loadPage(out, routeToHtml(space.pages.get(file)!.route))

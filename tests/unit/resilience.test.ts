@@ -123,3 +123,15 @@ describe('routeKeys: routes that would be one page', () => {
     expect(same(a, b)).toBe(expected)
   })
 })
+
+describe('nesting deeper than markdown-it allows', () => {
+  it.each([
+    ['blockquotes', `${'> '.repeat(500)}mot-profond`],
+    ['lists', Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- ${i === 499 ? 'mot-profond' : 'niveau'}`).join('\n')],
+  ])('500 levels of %s keep their words, with one warning', (_, src) => {
+    const env: MarkdownEnv = { realPath: path.join(dir, 'README.md') }
+    const html = md.render(`${src}\n`, env)
+    expect(html).toContain('mot-profond')
+    expect(env.gitbook!.diagnostics.map((d) => d.code)).toEqual(['nesting-too-deep'])
+  })
+})
