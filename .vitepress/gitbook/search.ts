@@ -15,5 +15,26 @@ export const frenchSearch = {
       },
       searchOptions: { prefix: true, fuzzy: 0.2 },
     },
+    /**
+     * The page HTML the index is built from. VitePress names each section
+     * `page#anchor`, the anchor being the first `href="#…"` of the heading
+     * (its own regular expressions, copied here), and MiniSearch aborts the
+     * whole build on a repeated id: two headings linking to the same anchor
+     * did that. A repeated one is indexed with the section before it.
+     * Self-contained: VitePress sends theme-config functions to the browser.
+     */
+    _render(src: string, env: { frontmatter?: Record<string, unknown> }, md: { render: (s: string, e: unknown) => string }) {
+      const html = md.render(src, env)
+      if (env.frontmatter?.search === false) return ''
+      const seen = new Set<string>()
+      return html.replace(/<h(\d*).*?>(.*?<a.*? href="#.*?".*?>.*?<\/a>)<\/h\1>/gi, (heading: string) => {
+        const anchor = /(.*?)<a.*? href="#(.*?)".*?>.*?<\/a>/i.exec(heading)?.[2] ?? ''
+        if (!seen.has(anchor)) {
+          seen.add(anchor)
+          return heading
+        }
+        return heading.replace(/ href="#/g, ' data-href="#')
+      })
+    },
   },
 }

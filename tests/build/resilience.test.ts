@@ -56,6 +56,9 @@ beforeAll(async () => {
   write('setup.md', `# Setup\n\n<script setup>\nconst w = window.innerWidth; ${payload}\n</script>\n\nTexte gardé.\n`)
   write('vhtml.md', '# V-html\n\nAvant.\n\n<div v-html="x">enfant gardé</div>\n\n<p :title="constructor.constructor(\'return process\')().exit(3)">Paragraphe lié.</p>\n')
   summary.push('* [Script](script.md)', '* [Setup](setup.md)', '* [V-html](vhtml.md)')
+  // Two headings whose first link is the same anchor: one search id twice (MiniSearch aborted).
+  write('titres.md', '# Titres\n\n## Intro\n\nDébut.\n\n## Voir [intro](#intro)\n\nUn.\n\n## Revoir [intro](#intro)\n\nDeux.\n')
+  summary.push('* [Titres](titres.md)')
   write('SUMMARY.md', `${summary.join('\n')}\n`)
   fs.rmSync(marker, { force: true })
   space = loadSpace(src)
@@ -69,6 +72,13 @@ describe('a space of extreme shapes', () => {
     expect(result.status, result.log).toBe(0)
     expect(result.log).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/)
     expect(result.log).not.toMatch(/ENAMETOOLONG|duplicate ID/)
+  })
+
+  it('two headings linking to one anchor: both indexed by the search, no duplicate id', () => {
+    const index = fs.readdirSync(path.join(out, 'assets/chunks')).find((f) => f.startsWith('@localSearchIndex'))!
+    const text = fs.readFileSync(path.join(out, 'assets/chunks', index), 'utf8')
+    expect(text).toContain('Revoir')
+    expect(contentText(page('titres.md').document)).toContain('Deux.')
   })
 
   it('a very long published path is shortened to fit, with a warning, and the GitBook URL redirects', () => {

@@ -13,7 +13,7 @@ import { checkFuzzBuild, type FuzzProblem } from './check'
 import { writeFuzzSpace, type FuzzSpace } from './space'
 
 const SEED = 20261201
-const RUNS = 24
+const RUNS = 16
 
 /**
  * Attacker pages keep every word and run nothing in the browser only once the
