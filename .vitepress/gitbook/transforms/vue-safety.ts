@@ -151,6 +151,9 @@ function isLiteralBinding(prop: { name: string; exp?: { content?: string } }): b
 /** Components the site's own renderers write (registered in the theme). */
 const OWN_COMPONENTS = new Set(['GbTabs', 'GbTab'])
 
+/** Tags Vue compiles as plain elements on this site: MathJax's (VitePress, `markdown.math`). */
+const isCustomElement = (tag: string) => tag.startsWith('mjx-')
+
 /**
  * Vue template syntax left in a page (`v-…`, `:x`, `@x`, `#x`) runs code when
  * the page renders, in Node during the build and in the reader's browser. The
@@ -166,7 +169,7 @@ export function stripDirectives(html: string): { html: string; dropped: VueProbl
   let ast
   try {
     // No `isCustomElement`: a tag Vue does not know must show as a component here.
-    ast = vueParse(html, { comments: true, onError: () => {} })
+    ast = vueParse(html, { comments: true, isCustomElement, onError: () => {} })
   } catch {
     return { html, dropped }
   }
@@ -177,7 +180,7 @@ export function stripDirectives(html: string): { html: string; dropped: VueProbl
         edits.push([prop.loc.start.offset, prop.loc.end.offset, ''])
         dropped.push({ message: `the Vue attribute ${prop.loc.source.split('=')[0]} of <${node.tag}>`, tag: prop.loc.source })
       }
-      if ((node.tagType !== 0 || node.tag === 'template') && !OWN_COMPONENTS.has(node.tag)) {
+      if ((node.tagType !== 0 || node.tag === 'template') && !OWN_COMPONENTS.has(node.tag) && !isCustomElement(node.tag)) {
         const start = node.loc.start.offset
         edits.push([start, start + 1 + node.tag.length, `<span data-gb-tag="${node.tag.replace(/[^\w-]/g, '')}"`])
         const src: string = node.loc.source
