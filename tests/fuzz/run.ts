@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { buildSpace } from '../helpers/build'
+import { buildSpaceAsync } from '../helpers/build'
 import { checkFuzzBuild } from './check'
 import { writeFuzzSpace } from './space'
 
@@ -23,7 +23,8 @@ for (const p of fuzz.pages) for (const m of p.mutations) counts.set(m, (counts.g
 console.log(`fuzz: seed ${seed}, ${fuzz.pages.length} pages (${runs} mutated) in ${fuzz.dir}`)
 console.log(`fuzz: mutations ${[...counts].map(([m, n]) => `${m}×${n}`).join(', ')}`)
 const started = Date.now()
-const result = buildSpace({ src: fuzz.dir, out })
+// Not spawnSync: a big space prints megabytes of messages, past its buffer.
+const result = await buildSpaceAsync({ src: fuzz.dir, out })
 console.log(`fuzz: built in ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${result.status}, ${result.log.split('\n').filter((l) => /: (warning|error): /.test(l)).length} message(s)`)
 const problems = checkFuzzBuild(fuzz, out, result)
 for (const p of problems) console.log(`fuzz: ${p.check}${p.attack ? ' (attack page)' : ''}: ${p.detail}`)
