@@ -51,8 +51,9 @@ export function nginxRedirectMap(base: string, redirects: Redirect[]): string {
   let longest = 0
   for (const r of redirects) {
     for (const from of requestPaths(r.from, base)) {
-      if (seen.has(from)) continue
-      seen.add(from)
+      // nginx compares map keys without case: a second key differing only by case is refused.
+      if (seen.has(from.toLowerCase())) continue
+      seen.add(from.toLowerCase())
       longest = Math.max(longest, Buffer.byteLength(from))
       entries.push(`  ${quote(from)} ${quote(routeToUrl(r.to, base))};`)
     }

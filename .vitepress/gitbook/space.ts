@@ -356,10 +356,11 @@ function spaceRedirects(
   diagnostics: Diagnostic[],
 ): Redirect[] {
   const out: Redirect[] = []
-  const taken = new Set(routes.keys())
+  // Without case: nginx compares map keys so, and `/Page` must not redirect when page.md is a page.
+  const taken = new Set([...routes.keys()].map((r) => r.toLowerCase()))
   const add = (from: string, to: string, source: string) => {
-    if (taken.has(from) || from === to) return
-    taken.add(from)
+    if (taken.has(from.toLowerCase()) || from === to) return
+    taken.add(from.toLowerCase())
     out.push({ from, to, source })
   }
   for (const [from, target] of Object.entries(conf.redirects ?? {})) {
@@ -414,10 +415,10 @@ export function movedPages(previous: Space, space: Space): Redirect[] {
 
 /** Add redirects, as GitBook does: only where no page and no earlier redirect exists. */
 export function addRedirects(space: Space, extra: Redirect[]): void {
-  const taken = new Set([...space.routes.keys(), ...space.redirects.map((r) => r.from)])
+  const taken = new Set([...space.routes.keys(), ...space.redirects.map((r) => r.from)].map((r) => r.toLowerCase()))
   for (const r of extra) {
-    if (taken.has(r.from) || r.from === r.to) continue
-    taken.add(r.from)
+    if (taken.has(r.from.toLowerCase()) || r.from === r.to) continue
+    taken.add(r.from.toLowerCase())
     space.redirects.push(r)
   }
 }

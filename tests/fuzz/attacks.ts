@@ -40,7 +40,9 @@ export function attacks(marker: string): Attack[] {
     { kind: 'mustache', markdown: `Moustache {{ constructor.constructor("${node.replace(/"/g, '\\x22')}")() }} fin.` },
     { kind: 'javascript-url', markdown: `<a href="javascript:${attr}">lien piégé</a>` },
     { kind: 'vbscript-url', markdown: `<a href="vbscript:msgbox(1)">lien vbscript</a>` },
-    { kind: 'data-url', markdown: `<a href="data:text/html,<script>${js}</script>">lien data</a>` },
+    // `<` and `>` percent-encoded: the browser decodes them, and a `>` inside an
+    // attribute would make the word check read the payload as prose.
+    { kind: 'data-url', markdown: `<a href="data:text/html,%3Cscript%3E${encodeURI(js)}%3C/script%3E">lien data</a>` },
     { kind: 'markdown-link', markdown: `[lien markdown](javascript:${encodeURI(js)})` },
     { kind: 'markdown-image', markdown: `![image piégée](javascript:${encodeURI(js)})` },
     { kind: 'embed-tag', markdown: `{% embed url="javascript:${attr}" %}\nLégende intégrée.\n{% endembed %}` },
