@@ -39,6 +39,8 @@ export function readableSource(bytes: Buffer): string {
     .replace(/^\ufeff/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+    // Entities show as their character: `&quot;` is not the word "quot".
+    .replace(/&(quot|amp|lt|gt|apos|nbsp|#\d+|#x[0-9a-f]+);/gi, ' ')
 }
 
 /**
@@ -51,7 +53,7 @@ export function rawTags(source: string, document: Document): string[] {
   if (!doc) return []
   for (const code of doc.querySelectorAll('pre, code')) code.remove()
   const text = (doc.textContent ?? '').replace(/\s+/g, ' ')
-  const lines = source.split('\n').map((l) => l.trim()).filter((l) => /^\{%\s*(end)?[a-z][\w-]*(\s[^\n]*?)?\s*%\}$/.test(l))
+  const lines = source.split('\n').map((l) => l.trim()).filter((l) => /^\{%[ \t]*(end)?[a-z][\w-]*([ \t][^\n]*?)?[ \t]*%\}$/.test(l))
   return [...new Set(lines)].filter((l) => text.includes(l.replace(/\s+/g, ' ')))
 }
 
