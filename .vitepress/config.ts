@@ -26,7 +26,10 @@ export default defineConfig({
   // is never refused for what it lacks.
   ignoreDeadLinks: true,
   srcExclude: site.srcExclude,
-  rewrites: site.rewrites,
+  // A function, not the object form: VitePress reads object keys as
+  // path-to-regexp patterns, matched without case (`Casse.md` would also take
+  // `casse.md`) and with `:x` or `(` in a file name read as syntax.
+  rewrites: (page: string) => site.rewrites[page] ?? page,
   markdown: markdownOptions(site.ctx),
   head: [
     ['meta', { name: 'theme-color', content: '#000091' }],

@@ -25,7 +25,9 @@ import { mentionsPlugin } from './transforms/mentions'
 import { tasksPlugin } from './transforms/tasks'
 import { sanitizePlugin } from './transforms/sanitize'
 import { safeUrlsPlugin } from './transforms/safe-urls'
-import { problemHint, problemLine, vueSafe } from './transforms/vue-safety'
+import { nestingLimitPlugin } from './transforms/nesting'
+import { problemHint, problemLine, stripDirectives, vueSafe } from './transforms/vue-safety'
+import { crashLine, crashPage, dropAuthorScripts, errorSummary } from './render-guard'
 import './tags/hint'
 import './tags/tabs'
 import './tags/stepper'
@@ -124,13 +126,28 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
           'repair the page with `npm run import`')
       }
     }
-    const html = escapeMustache(render(src, env))
+    let html: string
+    try {
+      html = escapeMustache(render(src, env))
+    } catch (e) {
+      // One page never stops the build: find the line, say so, show the page as text.
+      dropAuthorScripts(env)
+      const body = env.content ?? src
+      const offset = src.length - body.length
+      const line = crashLine(body, (prefix) => render(src.slice(0, offset) + prefix, { ...env, gitbook: undefined, gitbookQuiet: true }))
+      report(env, ctx, line, 'warning', 'render-crash', `this page could not be rendered (${errorSummary(e)}); it is published as plain text with a notice`,
+        'simplify the construct written at this line, or report the message to the site maintainers')
+      return crashPage(page.file || '<input>', line + 1 + page.lineOffset, body)
+    }
     // VitePress lifts `<script>` and `<style>` blocks out of a page into its
-    // component. The sanitizer removed every one an author wrote; none may pass.
+    // component. The sanitizer removed every one an author wrote; none may pass,
+    // and one that did is said (defence in depth).
+    const scripts = dropAuthorScripts(env)
+    if (scripts.length) {
+      report(env, ctx, problemLine(env.content ?? src, { message: '', tag: '<script' }), 'warning', 'script-dropped', `the page holds ${scripts.length} <script> block(s); they were removed: no author code runs on the site`,
+        'remove the <script> blocks; a page cannot run code')
+    }
     if (env.sfcBlocks) {
-      env.sfcBlocks.scripts = []
-      env.sfcBlocks.script = null
-      env.sfcBlocks.scriptSetup = null
       env.sfcBlocks.styles = []
       env.sfcBlocks.customBlocks = []
     }
@@ -141,11 +158,17 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
       report(env, ctx, problemLine(env.content ?? src, problem), 'warning', 'html-repaired', `the page's HTML does not compile as a Vue template (${problem.message}${at})`,
         problemHint(problem))
     }
-    return safe.html
+    const stripped = stripDirectives(safe.html)
+    for (const d of stripped.dropped.slice(0, 5)) {
+      report(env, ctx, problemLine(env.content ?? src, d), 'warning', 'vue-directive-dropped', `${d.message} was removed: it would run code`,
+        'write plain HTML attributes; a page cannot run code')
+    }
+    return stripped.html
   }
 }
 
 export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
+  nestingLimitPlugin(md, ctx)
   tagTokenizerPlugin(md, ctx)
   linksPlugin(md, ctx)
   headingIdsPlugin(md, ctx)

@@ -62,7 +62,7 @@ export function loadSite(options = siteOptions()): Site {
     sink,
     rewrites: spaceRewrites(space),
     sidebar: buildSidebar(space),
-    srcExclude: [space.summaryFile, '**/.gitbook/**', '**/node_modules/**'],
+    srcExclude: [space.summaryFile, ...space.nestedSummaries, '**/.gitbook/**', '**/node_modules/**'],
     buildEnd(outDir: string) {
       const n = writeRedirects(outDir, options.base, space.redirects)
       for (const abs of ctx.linkedAssets) {
