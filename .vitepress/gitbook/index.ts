@@ -2,6 +2,7 @@
 // order markdown-it needs them. VitePress calls it last (`markdown.config`), so
 // our render wrapper is the outermost one and sees the whole page source.
 import type MarkdownIt from 'markdown-it'
+import { createHash } from 'node:crypto'
 import matter from 'gray-matter'
 import { type GitbookContext, type MarkdownEnv, pageState, report } from './env'
 import { mojibakeLines } from './mojibake'
@@ -81,6 +82,16 @@ function tagRenderers(md: MarkdownIt, ctx: GitbookContext): void {
  */
 function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
   const render = md.render.bind(md)
+  // A page is rendered more than once (the page, then the search index, then
+  // again on each dev edit): the mojibake scan is the costly part of this
+  // wrapper, so it runs once per page content.
+  const mojibakeSeen = new Map<string, number[]>()
+  const mojibakeOf = (src: string): number[] => {
+    const key = createHash('sha1').update(src).digest('base64')
+    let lines = mojibakeSeen.get(key)
+    if (!lines) mojibakeSeen.set(key, (lines = mojibakeLines(src)))
+    return lines
+  }
   md.render = (src: string, env: MarkdownEnv = {}) => {
     env.gitbookSource = src
     try {
@@ -101,7 +112,7 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
     }
     const page = pageState(env, ctx)
     if (page.file) {
-      for (const line of mojibakeLines(src)) {
+      for (const line of mojibakeOf(src)) {
         report(env, ctx, line - 1 - page.lineOffset, 'warning', 'mojibake',
           'this line looks like mojibake (UTF-8 read as Mac OS Roman or Windows-1252)',
           'repair the page with `npm run import`')

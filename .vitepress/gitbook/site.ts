@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DiagnosticSink } from './diagnostics'
+import { gitDates } from './git-dates'
 import type { GitbookContext } from './env'
 import { writeRedirects } from './redirects'
 import { buildSidebar } from './sidebar'
@@ -43,6 +44,8 @@ export interface Site {
   sink: DiagnosticSink
   rewrites: Record<string, string>
   sidebar: ReturnType<typeof buildSidebar>
+  /** Last commit time (ms) of each file, by path relative to the space root. */
+  dates: Map<string, number>
   /** Files VitePress must not treat as pages. */
   srcExclude: string[]
   buildEnd(outDir: string): void
@@ -62,6 +65,7 @@ export function loadSite(options = siteOptions()): Site {
     sink,
     rewrites: spaceRewrites(space),
     sidebar: buildSidebar(space),
+    dates: gitDates(space.root),
     srcExclude: [space.summaryFile, '**/.gitbook/**', '**/node_modules/**'],
     buildEnd(outDir: string) {
       const n = writeRedirects(outDir, options.base, space.redirects)
