@@ -2,7 +2,8 @@
 import { defineConfig } from 'vitepress'
 import { markdownOptions } from './gitbook/markdown'
 import { frenchSearch } from './gitbook/search'
-import { loadSite, PROJECT_ROOT } from './gitbook/site'
+import { loadSite, PROJECT_ROOT, SITE_TITLE } from './gitbook/site'
+import { sitemapDevPlugin } from './gitbook/sitemap-page'
 import { fr } from './theme/i18n/fr'
 import { translateThemePlugin } from './theme/i18n/untranslated'
 import { SSR_EXTERNAL, vueFromProject } from './gitbook/vue-resolve'
@@ -13,7 +14,7 @@ const FAVICON =
 
 export default defineConfig({
   lang: 'fr-FR',
-  title: 'Ressources DNUM',
+  title: SITE_TITLE,
   description: 'Le manuel produit de la direction du numérique',
   srcDir: site.space.root,
   outDir: site.options.out,
@@ -25,10 +26,17 @@ export default defineConfig({
   lastUpdated: false,
   transformPageData(pageData) {
     const fm = pageData.frontmatter
+    // Previous/next from the full sidebar: the page's HTML only has its branch.
+    const pager = site.pager(pageData.relativePath)
+    if (fm.prev === undefined) fm.prev = pager.prev ?? false
+    if (fm.next === undefined) fm.next = pager.next ?? false
     if (fm.lastUpdated === false) return
     const date = fm.lastUpdated instanceof Date ? +fm.lastUpdated : site.dates.get(pageData.filePath)
     if (date) pageData.lastUpdated = date
   },
+  // The page map and the site data (with the full sidebar) in one shared,
+  // hashed chunk, not inlined in every page: per-page output stays flat.
+  metaChunk: true,
   // Dead links are reported by our own link rule with file and line; a space
   // is never refused for what it lacks.
   ignoreDeadLinks: true,
@@ -47,7 +55,7 @@ export default defineConfig({
     socialLinks: [],
   },
   vite: {
-    plugins: [translateThemePlugin(), vueFromProject(PROJECT_ROOT)],
+    plugins: [translateThemePlugin(), vueFromProject(PROJECT_ROOT), sitemapDevPlugin(site.options.base, site.sitemapHtml)],
     ssr: { external: SSR_EXTERNAL },
     server: { fs: { allow: [PROJECT_ROOT, site.space.dir] } },
   },

@@ -33,9 +33,11 @@ import './styles/blocks/cover.css'
 import './styles/blocks/math.css'
 import './styles/blocks/frontmatter.css'
 import { installGitbookActions } from './gitbook-actions'
+import { GbLayout } from './layout'
 
 export default {
   extends: DefaultTheme,
+  Layout: GbLayout,
   enhanceApp({ app, router }) {
     installAnchorAliases(router)
     installGitbookActions()
