@@ -3,7 +3,7 @@
 // hits both: median time, peak memory, dist/ size and one page's HTML (raw and
 // gzip), each with its ratio to plain VitePress. The spaces of 100, 1,000 and
 // 3,000 pages are generated from the project's own pages (generate-space.ts);
-// 3,000 pages run once. Prints the table and writes it to bench/results.md.
+// 3,000 pages run once (--large-from, --large-runs). Prints the table and writes it to bench/results.md.
 // Figures only: nothing here is asserted.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -19,6 +19,9 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: 'docs,100,1000,3000' },
     runs: { type: 'string', default: '3' },
     dev: { type: 'string', default: '1000' },
+    // Spaces from this many pages are built `large-runs` times only.
+    'large-from': { type: 'string', default: '3000' },
+    'large-runs': { type: 'string', default: '1' },
   },
 })
 const RUNS = Number(values.runs)
@@ -90,7 +93,7 @@ async function measure(size: string): Promise<Row> {
   const plainOut = path.join(plain, '.vitepress/dist')
   const pages = size === 'docs' ? fs.readdirSync(space, { recursive: true }).filter((f) => String(f).endsWith('.md')).length - 1 : generateSpace(space, Number(size)).pages
   plainCopy(space, plain)
-  const runs = Number(size) >= 3000 ? 1 : RUNS
+  const runs = Number(size) >= Number(values['large-from']) ? Number(values['large-runs']) : RUNS
   const ours: Run[] = []
   const other: Run[] = []
   for (let i = 0; i < runs; i++) {
