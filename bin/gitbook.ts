@@ -4,10 +4,11 @@
 //   npm run preview -- [--out <dir>] [--base /path/] [--port 4173]
 // Options reach .vitepress/config.ts through GITBOOK_* environment variables,
 // which an operator may also set directly (GITBOOK_BASE=/ressources/).
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { PROJECT_ROOT } from '../.vitepress/gitbook/site'
+import { fileURLToPath } from 'node:url'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -21,16 +22,21 @@ const { values, positionals } = parseArgs({
   },
 })
 const command = positionals[0]
+// Not imported from .vitepress/gitbook/site: that would load the whole engine here too.
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 if (values.src) process.env.GITBOOK_SRC = path.resolve(values.src)
 if (values.out) process.env.GITBOOK_OUT = path.resolve(values.out)
 if (values.base) process.env.GITBOOK_BASE = values.base
 if (values['fallback-url']) process.env.GITBOOK_FALLBACK_URL = values['fallback-url']
 if (values.previous) process.env.GITBOOK_PREVIOUS = path.resolve(values.previous)
 
-const vitepress = await import('vitepress')
 if (command === 'build') {
-  await vitepress.build(PROJECT_ROOT)
-} else if (command === 'dev') {
+  // A child process free of tsx's module hooks: see bin/build.mjs.
+  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin/build.mjs')], { stdio: 'inherit', env: process.env })
+  process.exit(r.status ?? 1)
+}
+const vitepress = await import('vitepress')
+if (command === 'dev') {
   await startDev()
 } else if (command === 'preview') {
   const { siteOptions } = await import('../.vitepress/gitbook/site')
