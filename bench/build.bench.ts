@@ -29,7 +29,7 @@ const WORK = path.join(PROJECT_ROOT, '.bench')
 const VITEPRESS = path.join(PROJECT_ROOT, 'node_modules/vitepress/bin/vitepress.js')
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null
 /** Without GNU time: the child's own peak, printed as it exits. */
-const MAX_RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxRSS '+process.resourceUsage().maxRSS+'\\n'))`
+const MAX_RSS_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('maxRSS '+u.maxRSS+' cpu '+(u.userCPUTime+u.systemCPUTime)/1e6+'\\n')})`
 /** The page whose HTML is weighed: a docs/ page, in its first copy. */
 const PAGE = 'les-differents-roles-et-metiers/responsable-metier.html'
 
@@ -37,6 +37,8 @@ interface Run {
   seconds: number
   /** Peak resident memory, bytes. */
   rss: number
+  /** User + system CPU seconds: steadier than wall time on a shared machine. */
+  cpu: number
 }
 
 function run(args: string[], allowErrors: boolean): Run {
@@ -49,7 +51,10 @@ function run(args: string[], allowErrors: boolean): Run {
     throw new Error(`${args.join(' ')} failed (${r.status}):\n${r.stdout.slice(-3000)}${r.stderr.slice(-3000)}`)
   }
   const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? /maxRSS (\d+)/.exec(r.stderr)?.[1]
-  return { seconds, rss: Number(kb ?? 0) * 1024 }
+  const cpu = TIME
+    ? Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? 0) + Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? 0)
+    : Number(/ cpu ([\d.]+)/.exec(r.stderr)?.[1] ?? 0)
+  return { seconds, rss: Number(kb ?? 0) * 1024, cpu }
 }
 
 function dirSize(dir: string): number {
@@ -81,7 +86,7 @@ interface Row {
   size: string
   pages: number
   runs: number
-  ours: { time: number; rss: number; dist: number; raw: number; gzip: number }
+  ours: { time: number; cpu: number; rss: number; dist: number; raw: number; gzip: number }
   plain: Row['ours']
   dev?: { ours: DevFigures; plain: DevFigures }
 }
@@ -99,10 +104,11 @@ async function measure(size: string): Promise<Row> {
   for (let i = 0; i < runs; i++) {
     ours.push(run(['--import', 'tsx', 'bin/gitbook.ts', 'build', '--src', space, '--out', oursOut], size !== 'docs'))
     other.push(run([VITEPRESS, 'build', plain], false))
-    console.log(`${size}: run ${i + 1}/${runs}: ours ${ours[i].seconds.toFixed(1)} s, plain ${other[i].seconds.toFixed(1)} s`)
+    console.log(`${size}: run ${i + 1}/${runs}: ours ${ours[i].seconds.toFixed(1)} s (CPU ${ours[i].cpu.toFixed(1)} s), plain ${other[i].seconds.toFixed(1)} s (CPU ${other[i].cpu.toFixed(1)} s)`)
   }
   const sum = (rs: Run[], dist: string) => ({
     time: median(rs.map((r) => r.seconds)),
+    cpu: median(rs.map((r) => r.cpu)),
     rss: median(rs.map((r) => r.rss)),
     dist: dirSize(dist),
     ...pageHtml(dist),
@@ -130,10 +136,11 @@ const KiB = (n: number) => `${(n / 1024).toFixed(1)} KiB`
 const x = (a: number, b: number) => (b ? `${(a / b).toFixed(2)}×` : 'n/a')
 
 function table(rows: Row[]): string {
-  const head = ['space', 'pages', 'runs', 'time ours', 'plain', 'ratio', 'peak mem ours', 'plain', 'ratio', 'dist/ ours', 'plain', 'ratio', 'page HTML ours', 'plain', 'ratio', 'gzip ours', 'plain', 'ratio']
+  const head = ['space', 'pages', 'runs', 'time ours', 'plain', 'ratio', 'CPU ours', 'plain', 'ratio', 'peak mem ours', 'plain', 'ratio', 'dist/ ours', 'plain', 'ratio', 'page HTML ours', 'plain', 'ratio', 'gzip ours', 'plain', 'ratio']
   const lines = rows.map((r) => [
     r.size, String(r.pages), String(r.runs),
     `${r.ours.time.toFixed(1)} s`, `${r.plain.time.toFixed(1)} s`, x(r.ours.time, r.plain.time),
+    `${r.ours.cpu.toFixed(1)} s`, `${r.plain.cpu.toFixed(1)} s`, x(r.ours.cpu, r.plain.cpu),
     MiB(r.ours.rss), MiB(r.plain.rss), x(r.ours.rss, r.plain.rss),
     MiB(r.ours.dist), MiB(r.plain.dist), x(r.ours.dist, r.plain.dist),
     KiB(r.ours.raw), KiB(r.plain.raw), x(r.ours.raw, r.plain.raw),
@@ -153,7 +160,7 @@ const results = path.join(PROJECT_ROOT, 'bench/results.md')
 for (const size of values.sizes.split(',')) {
   rows.push(await measure(size.trim()))
   // Written after each size: a long run interrupted still leaves its figures.
-  const text = `# npm run bench\n\n${new Date().toISOString()}, Node ${process.version}, ${process.platform}; times are medians, memory is peak RSS (${TIME ? '/usr/bin/time -v' : 'process.resourceUsage'}); plain VitePress is built without sidebar, on the same Markdown without GitBook tags; page = \`${PAGE}\` (first copy).\n\n${table(rows)}\n`
+  const text = `# npm run bench\n\n${new Date().toISOString()}, Node ${process.version}, ${process.platform}; times are medians (wall, and CPU user + system), memory is peak RSS (${TIME ? '/usr/bin/time -v' : 'process.resourceUsage'}); plain VitePress is built without sidebar, on the same Markdown without GitBook tags; page = \`${PAGE}\` (first copy).\n\n${table(rows)}\n`
   fs.writeFileSync(results, text)
   console.log(`\n${table(rows)}\n`)
 }
