@@ -86,13 +86,13 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
   // again on each dev edit): the mojibake scan is the costly part of this
   // wrapper, so it runs once per page content.
   const mojibakeSeen = new Map<string, number[]>()
-  const mojibakeOf = (src: string): number[] => {
-    const key = createHash('sha1').update(src).digest('base64')
+  const mojibakeOf = (src: string, key: string): number[] => {
     let lines = mojibakeSeen.get(key)
     if (!lines) mojibakeSeen.set(key, (lines = mojibakeLines(src)))
     return lines
   }
   md.render = (src: string, env: MarkdownEnv = {}) => {
+    const hash = createHash('sha1').update(src).digest('base64')
     env.gitbookSource = src
     try {
       // Known before the front matter plugin runs, so line numbers count it.
@@ -112,7 +112,7 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
     }
     const page = pageState(env, ctx)
     if (page.file) {
-      for (const line of mojibakeOf(src)) {
+      for (const line of mojibakeOf(src, hash)) {
         report(env, ctx, line - 1 - page.lineOffset, 'warning', 'mojibake',
           'this line looks like mojibake (UTF-8 read as Mac OS Roman or Windows-1252)',
           'repair the page with `npm run import`')
@@ -126,8 +126,23 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
       report(env, ctx, problemLine(env.content ?? src, problem), 'warning', 'html-repaired', `the page's HTML does not compile as a Vue template (${problem.message}${at})`,
         problemHint(problem))
     }
+    const source = (env as { realPath?: string }).realPath ?? (env as { path?: string }).path
+    if (source) renderedPages.set(source, { hash, html: safe.html, searchOff: env.frontmatter?.search === false })
     return safe.html
   }
+}
+
+/** The last HTML of each page file, by absolute source path: see {@link renderedPage}. */
+const renderedPages = new Map<string, { hash: string; html: string; searchOff: boolean }>()
+
+/**
+ * The HTML this build already rendered for `file` from this very `src`. The
+ * search index renders every page a second time: our whole GitBook pipeline
+ * twice per page was a fifth of the build's CPU time on a 100-page space.
+ */
+export function renderedPage(file: string, src: string): { html: string; searchOff: boolean } | undefined {
+  const hit = renderedPages.get(file)
+  return hit && hit.hash === createHash('sha1').update(src).digest('base64') ? hit : undefined
 }
 
 export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
