@@ -71,7 +71,9 @@ function pageFile(dist: string): string {
     .readdirSync(dist, { recursive: true })
     .map((f) => String(f).split(path.sep).join('/'))
     .filter((f) => f.endsWith(PAGE))
-    .sort()[0]
+    .sort()
+    // Not the forwarding stub at the page's file path: the page itself.
+    .find((f) => !fs.readFileSync(path.join(dist, f), 'utf8').includes('http-equiv="refresh"'))!
 }
 
 function pageHtml(dist: string): { raw: number; gzip: number } {
