@@ -36,9 +36,11 @@ import './styles/search.css'
 import './styles/blocks/render-error.css'
 import { installGitbookActions } from './gitbook-actions'
 import { installSearchModalHelpers } from './search-modal'
+import { GbLayout } from './layout'
 
 export default {
   extends: DefaultTheme,
+  Layout: GbLayout,
   enhanceApp({ app, router }) {
     installAnchorAliases(router)
     installGitbookActions()
