@@ -3,6 +3,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeCsp } from './deploy/csp'
+import { precompress } from './deploy/precompress'
+import { writeStaticPages } from './deploy/static-pages'
+import { accessibilityPage, legalPage, privacyPage, publicSite } from './public-pages'
+import { sitemapHtml, SITEMAP_ROUTE } from './sitemap-page'
 import { DiagnosticSink } from './diagnostics'
 import type { GitbookContext } from './env'
 import { writeRedirects } from './redirects'
@@ -55,13 +60,14 @@ export function loadSite(options = siteOptions()): Site {
   if (options.previous) addRedirects(space, movedPages(loadSpace(options.previous), space))
   for (const d of space.diagnostics) sink.add(d)
   const ctx: GitbookContext = { space, sink, linkedAssets: new Set(), fallbackUrl: options.fallbackUrl }
+  const sidebar = buildSidebar(space)
   return {
     options,
     space,
     ctx,
     sink,
     rewrites: spaceRewrites(space),
-    sidebar: buildSidebar(space),
+    sidebar,
     srcExclude: [space.summaryFile, '**/.gitbook/**', '**/node_modules/**'],
     buildEnd(outDir: string) {
       const n = writeRedirects(outDir, options.base, space.redirects)
@@ -70,6 +76,12 @@ export function loadSite(options = siteOptions()): Site {
         fs.mkdirSync(path.dirname(dest), { recursive: true })
         fs.copyFileSync(abs, dest)
       }
+      const sitemap = { route: SITEMAP_ROUTE, title: 'Plan du site', html: sitemapHtml(sidebar, options.base) }
+      writeStaticPages(outDir, [sitemap, accessibilityPage(), legalPage(), privacyPage()], publicSite.service)
+      // Last, once every file is written: the policy hashes the pages' inline
+      // scripts, and the compressed copies must match the final files.
+      writeCsp(outDir)
+      precompress(outDir)
       const errors = sink.all.filter((d) => d.severity === 'error').length
       const warnings = sink.all.length - errors
       console.log(
