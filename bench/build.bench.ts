@@ -1,86 +1,169 @@
-// npm run bench [-- --runs 5]: build time and page weight of the handbook,
-// against plain VitePress on the same pages, run side by side (alternating) so
-// machine noise hits both. Reports medians and ratios, never lone timings.
+// npm run bench [-- --sizes docs,100,1000,3000 --runs 3]: our build against
+// plain VitePress 1.6.4 on the same Markdown, run alternately so machine noise
+// hits both: median time, peak memory, dist/ size and one page's HTML (raw and
+// gzip), each with its ratio to plain VitePress. The spaces of 100, 1,000 and
+// 3,000 pages are generated from the project's own pages (generate-space.ts);
+// 3,000 pages run once (--large-from, --large-runs). Prints the table and writes it to bench/results.md.
+// Figures only: nothing here is asserted.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { parseArgs } from 'node:util'
-import { parseHTML } from 'linkedom'
 import { PROJECT_ROOT } from '../.vitepress/gitbook/site'
+import { measureDev, type DevFigures } from './dev'
+import { generateSpace, plainCopy } from './generate-space'
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } })
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: 'docs,100,1000,3000' },
+    runs: { type: 'string', default: '3' },
+    dev: { type: 'string', default: '1000' },
+    // Spaces from this many pages are built `large-runs` times only.
+    'large-from': { type: 'string', default: '3000' },
+    'large-runs': { type: 'string', default: '1' },
+  },
+})
 const RUNS = Number(values.runs)
 const WORK = path.join(PROJECT_ROOT, '.bench')
-const PLAIN = path.join(WORK, 'plain')
-const OURS_OUT = path.join(WORK, 'ours-dist')
-const PLAIN_OUT = path.join(PLAIN, '.vitepress/dist')
-const bin = (name: string) => path.join(PROJECT_ROOT, 'node_modules/.bin', name)
+const VITEPRESS = path.join(PROJECT_ROOT, 'node_modules/vitepress/bin/vitepress.js')
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null
+/** Without GNU time: the child's own peak, printed as it exits. */
+const MAX_RSS_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('maxRSS '+u.maxRSS+' cpu '+(u.userCPUTime+u.systemCPUTime)/1e6+'\\n')})`
+/** The page whose HTML is weighed: a docs/ page, in its first copy. */
+const PAGE = 'les-differents-roles-et-metiers/responsable-metier.html'
 
-/**
- * Plain VitePress cannot build GitBook pages (`{% endhint %}` becomes a Vue
- * attribute error, `layout:` empties the page), so its copy drops tag lines
- * and front matter: same text, same size, nothing GitBook-specific.
- */
-function preparePlain(): void {
-  fs.rmSync(PLAIN, { recursive: true, force: true })
-  const src = path.join(PROJECT_ROOT, 'docs')
-  for (const file of fs.readdirSync(src, { recursive: true }).map(String)) {
-    if (!file.endsWith('.md') || file === 'SUMMARY.md') continue
-    const text = fs
-      .readFileSync(path.join(src, file), 'utf8')
-      .replace(/^---\n[\s\S]*?\n---\n/, '')
-      .replace(/^\{%.*%\}\s*$/gm, '')
-    const dest = path.join(PLAIN, file.replace(/README\.md$/, 'index.md'))
-    fs.mkdirSync(path.dirname(dest), { recursive: true })
-    fs.writeFileSync(dest, text)
-  }
-  fs.mkdirSync(path.join(PLAIN, '.vitepress'), { recursive: true })
-  fs.writeFileSync(
-    path.join(PLAIN, '.vitepress/config.mts'),
-    "export default { lang: 'fr-FR', title: 'Plain', cleanUrls: true, ignoreDeadLinks: true, markdown: { math: true }, themeConfig: { search: { provider: 'local' } } }\n",
-  )
+interface Run {
+  seconds: number
+  /** Peak resident memory, bytes. */
+  rss: number
+  /** User + system CPU seconds: steadier than wall time on a shared machine. */
+  cpu: number
 }
 
-function timed(cmd: string, args: string[]): number {
+function run(args: string[], allowErrors: boolean): Run {
+  const cmd = TIME ? [TIME, '-v', process.execPath, ...args] : [process.execPath, '--import', MAX_RSS_HOOK, ...args]
   const start = process.hrtime.bigint()
-  const r = spawnSync(cmd, args, { cwd: PROJECT_ROOT, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stdout}${r.stderr}`)
-  return Number(process.hrtime.bigint() - start) / 1e9
+  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 28 })
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  // Our build exits 1 when the content has errors, after writing the site.
+  if (r.status !== 0 && !(allowErrors && r.status === 1)) {
+    throw new Error(`${args.join(' ')} failed (${r.status}):\n${r.stdout.slice(-3000)}${r.stderr.slice(-3000)}`)
+  }
+  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? /maxRSS (\d+)/.exec(r.stderr)?.[1]
+  const cpu = TIME
+    ? Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? 0) + Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? 0)
+    : Number(/ cpu ([\d.]+)/.exec(r.stderr)?.[1] ?? 0)
+  return { seconds, rss: Number(kb ?? 0) * 1024, cpu }
+}
+
+function dirSize(dir: string): number {
+  let total = 0
+  for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) total += fs.statSync(path.join(e.parentPath, e.name)).size
+  }
+  return total
+}
+
+/** The weighed page's HTML file in `dist`, `/`-separated. */
+function pageFile(dist: string): string {
+  return fs
+    .readdirSync(dist, { recursive: true })
+    .map((f) => String(f).split(path.sep).join('/'))
+    .filter((f) => f.endsWith(PAGE))
+    .sort()
+    // Not the forwarding stub at the page's file path: the page itself.
+    .find((f) => !fs.readFileSync(path.join(dist, f), 'utf8').includes('http-equiv="refresh"'))!
+}
+
+function pageHtml(dist: string): { raw: number; gzip: number } {
+  const file = pageFile(dist)
+  const html = fs.readFileSync(path.join(dist, file))
+  return { raw: html.length, gzip: zlib.gzipSync(html).length }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-/** Bytes a first visit to one page downloads: HTML, its CSS and its JS (module preloads). */
-function pageWeight(dist: string, htmlFile: string) {
-  const html = fs.readFileSync(path.join(dist, htmlFile))
-  const { document } = parseHTML(html.toString())
-  const refs = new Set<string>()
-  for (const el of document.querySelectorAll('link[rel="stylesheet"], link[rel="modulepreload"], script[src]')) {
-    refs.add((el.getAttribute('href') ?? el.getAttribute('src'))!)
-  }
-  let raw = html.length
-  let gz = zlib.gzipSync(html).length
-  for (const ref of refs) {
-    const file = path.join(dist, ref.replace(/^\//, ''))
-    if (!fs.existsSync(file)) continue
-    const buf = fs.readFileSync(file)
-    raw += buf.length
-    gz += zlib.gzipSync(buf).length
-  }
-  return { html: html.length, files: refs.size + 1, raw, gz }
+interface Row {
+  size: string
+  pages: number
+  runs: number
+  ours: { time: number; cpu: number; rss: number; dist: number; raw: number; gzip: number }
+  plain: Row['ours']
+  dev?: { ours: DevFigures; plain: DevFigures }
 }
 
-preparePlain()
-const ours: number[] = []
-const plain: number[] = []
-for (let i = 0; i < RUNS; i++) {
-  ours.push(timed(bin('tsx'), ['bin/gitbook.ts', 'build', '--out', OURS_OUT]))
-  plain.push(timed(bin('vitepress'), ['build', PLAIN]))
-  process.stdout.write(`run ${i + 1}/${RUNS}: ours ${ours[i].toFixed(2)} s, plain ${plain[i].toFixed(2)} s\n`)
+async function measure(size: string): Promise<Row> {
+  const space = size === 'docs' ? path.join(PROJECT_ROOT, 'docs') : path.join(WORK, `space-${size}`)
+  const plain = path.join(WORK, `plain-${size}`)
+  const oursOut = path.join(WORK, `ours-${size}`)
+  const plainOut = path.join(plain, '.vitepress/dist')
+  const pages = size === 'docs' ? fs.readdirSync(space, { recursive: true }).filter((f) => String(f).endsWith('.md')).length - 1 : generateSpace(space, Number(size)).pages
+  plainCopy(space, plain)
+  const runs = Number(size) >= Number(values['large-from']) ? Number(values['large-runs']) : RUNS
+  const ours: Run[] = []
+  const other: Run[] = []
+  for (let i = 0; i < runs; i++) {
+    ours.push(run(['--import', 'tsx', 'bin/gitbook.ts', 'build', '--src', space, '--out', oursOut], size !== 'docs'))
+    other.push(run([VITEPRESS, 'build', plain], false))
+    console.log(`${size}: run ${i + 1}/${runs}: ours ${ours[i].seconds.toFixed(1)} s (CPU ${ours[i].cpu.toFixed(1)} s), plain ${other[i].seconds.toFixed(1)} s (CPU ${other[i].cpu.toFixed(1)} s)`)
+  }
+  const sum = (rs: Run[], dist: string) => ({
+    time: median(rs.map((r) => r.seconds)),
+    cpu: median(rs.map((r) => r.cpu)),
+    rss: median(rs.map((r) => r.rss)),
+    dist: dirSize(dist),
+    ...pageHtml(dist),
+  })
+  const row: Row = { size, pages, runs, ours: sum(ours, oursOut), plain: sum(other, plainOut) }
+  if (values.dev.split(',').includes(size)) row.dev = await measureDevBoth(space, plain, oursOut, plainOut)
+  return row
 }
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`
-const w1 = pageWeight(OURS_OUT, 'cadrer/les-differents-roles-et-metiers/responsable-metier.html')
-const w2 = pageWeight(PLAIN_OUT, 'preparer-et-lancer/les-differents-roles-et-metiers/responsable-metier.html')
-console.log(`\nbuild time, median of ${RUNS}: ours ${median(ours).toFixed(2)} s, plain VitePress ${median(plain).toFixed(2)} s, ratio ${(median(ours) / median(plain)).toFixed(2)}`)
-console.log(`page weight (responsable-metier, HTML + CSS + JS): ours ${kb(w1.raw)} (${kb(w1.gz)} gzip, ${w1.files} files, HTML ${kb(w1.html)}); plain ${kb(w2.raw)} (${kb(w2.gz)} gzip, ${w2.files} files, HTML ${kb(w2.html)}); ratio ${(w1.gz / w2.gz).toFixed(2)} gzip`)
+
+/** Dev server on the same page for both, one after the other. */
+async function measureDevBoth(space: string, plain: string, oursOut: string, plainOut: string) {
+  const oursRoute = '/' + pageFile(oursOut).replace(/\.html$/, '')
+  const plainRoute = '/' + pageFile(plainOut).replace(/\.html$/, '')
+  const plainSource = path.join(plain, `${plainRoute}.md`)
+  // Our route is the GitBook URL; the source is where SUMMARY.md's copy put it.
+  const oursSource = path.join(space, path.relative(plain, plainSource))
+  const ours = await measureDev(['--import', 'tsx', 'bin/gitbook.ts', 'dev', '--src', space, '--port', '5391'], PROJECT_ROOT, 5391, oursRoute, `${oursRoute}.md`, oursSource)
+  const other = await measureDev([VITEPRESS, 'dev', plain, '--port', '5392'], PROJECT_ROOT, 5392, plainRoute, `${plainRoute}.md`, plainSource)
+  console.log(`dev: first page ours ${ours.firstPage.toFixed(1)} s, plain ${other.firstPage.toFixed(1)} s; edit ours ${ours.edit.toFixed(2)} s, plain ${other.edit.toFixed(2)} s`)
+  return { ours, plain: other }
+}
+
+const MiB = (n: number) => `${(n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0)} MiB`
+const KiB = (n: number) => `${(n / 1024).toFixed(1)} KiB`
+const x = (a: number, b: number) => (b ? `${(a / b).toFixed(2)}×` : 'n/a')
+
+function table(rows: Row[]): string {
+  const head = ['space', 'pages', 'runs', 'time ours', 'plain', 'ratio', 'CPU ours', 'plain', 'ratio', 'peak mem ours', 'plain', 'ratio', 'dist/ ours', 'plain', 'ratio', 'page HTML ours', 'plain', 'ratio', 'gzip ours', 'plain', 'ratio']
+  const lines = rows.map((r) => [
+    r.size, String(r.pages), String(r.runs),
+    `${r.ours.time.toFixed(1)} s`, `${r.plain.time.toFixed(1)} s`, x(r.ours.time, r.plain.time),
+    `${r.ours.cpu.toFixed(1)} s`, `${r.plain.cpu.toFixed(1)} s`, x(r.ours.cpu, r.plain.cpu),
+    MiB(r.ours.rss), MiB(r.plain.rss), x(r.ours.rss, r.plain.rss),
+    MiB(r.ours.dist), MiB(r.plain.dist), x(r.ours.dist, r.plain.dist),
+    KiB(r.ours.raw), KiB(r.plain.raw), x(r.ours.raw, r.plain.raw),
+    KiB(r.ours.gzip), KiB(r.plain.gzip), x(r.ours.gzip, r.plain.gzip),
+  ])
+  const dev = rows
+    .filter((r) => r.dev)
+    .map((r) => `| ${r.size} | ${r.dev!.ours.firstPage.toFixed(1)} s | ${r.dev!.plain.firstPage.toFixed(1)} s | ${x(r.dev!.ours.firstPage, r.dev!.plain.firstPage)} | ${r.dev!.ours.edit.toFixed(2)} s | ${r.dev!.plain.edit.toFixed(2)} s |`)
+  const devTable = dev.length
+    ? `\n\nDev server: start until the page and its module answer; edit until the HMR message.\n\n| space | first page ours | plain | ratio | edit → browser ours | plain |\n|---|---|---|---|---|---|\n${dev.join('\n')}`
+    : ''
+  return [head, head.map(() => '---'), ...lines].map((l) => `| ${l.join(' | ')} |`).join('\n') + devTable
+}
+
+const rows: Row[] = []
+const results = path.join(PROJECT_ROOT, 'bench/results.md')
+for (const size of values.sizes.split(',')) {
+  rows.push(await measure(size.trim()))
+  // Written after each size: a long run interrupted still leaves its figures.
+  const text = `# npm run bench\n\n${new Date().toISOString()}, Node ${process.version}, ${process.platform}; times are medians (wall, and CPU user + system), memory is peak RSS (${TIME ? '/usr/bin/time -v' : 'process.resourceUsage'}); plain VitePress is built without sidebar, on the same Markdown without GitBook tags; page = \`${PAGE}\` (first copy).\n\n${table(rows)}\n`
+  fs.writeFileSync(results, text)
+  console.log(`\n${table(rows)}\n`)
+}
+console.log(`written to ${path.relative(PROJECT_ROOT, results)}`)

@@ -4,10 +4,11 @@
 //   npm run preview -- [--out <dir>] [--base /path/] [--port 4173]
 // Options reach .vitepress/config.ts through GITBOOK_* environment variables,
 // which an operator may also set directly (GITBOOK_BASE=/ressources/).
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { PROJECT_ROOT } from '../.vitepress/gitbook/site'
+import { fileURLToPath } from 'node:url'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -21,18 +22,23 @@ const { values, positionals } = parseArgs({
   },
 })
 const command = positionals[0]
+// Not imported from .vitepress/gitbook/site: that would load the whole engine here too.
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 if (values.src) process.env.GITBOOK_SRC = path.resolve(values.src)
 if (values.out) process.env.GITBOOK_OUT = path.resolve(values.out)
 if (values.base) process.env.GITBOOK_BASE = values.base
 if (values['fallback-url']) process.env.GITBOOK_FALLBACK_URL = values['fallback-url']
 if (values.previous) process.env.GITBOOK_PREVIOUS = path.resolve(values.previous)
 
-const vitepress = await import('vitepress')
 if (command === 'build') {
-  await vitepress.build(PROJECT_ROOT)
-} else if (command === 'dev') {
+  // A child process free of tsx's module hooks: see bin/build.mjs.
+  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin/build.mjs')], { stdio: 'inherit', env: process.env })
+  process.exit(r.status ?? 1)
+}
+if (command === 'dev') {
   await startDev()
 } else if (command === 'preview') {
+  const vitepress = await import('vitepress')
   const { siteOptions } = await import('../.vitepress/gitbook/site')
   const o = siteOptions()
   await vitepress.serve({ root: PROJECT_ROOT, base: o.base, port: values.port ? Number(values.port) : undefined })
@@ -42,25 +48,37 @@ if (command === 'build') {
 }
 
 /**
- * The dev server, restarted when what the navigation and the URLs come from
- * changes: SUMMARY.md and .gitbook.yaml are read once per config load, so a
- * page edit hot-reloads but a SUMMARY edit needs a fresh config.
+ * The dev server (bin/dev.mjs, a child process free of tsx's hooks), started
+ * again when what the navigation and the URLs come from changes: SUMMARY.md
+ * and .gitbook.yaml are read once per config load, so a page edit hot-reloads
+ * but a SUMMARY edit needs a fresh config.
  */
-async function startDev(port = values.port ? Number(values.port) : undefined): Promise<void> {
-  const { siteOptions } = await import('../.vitepress/gitbook/site')
-  const { loadSpace } = await import('../.vitepress/gitbook/space')
-  const space = loadSpace(siteOptions().src)
+async function startDev(): Promise<void> {
+  const env = { ...process.env, ...(values.port ? { GITBOOK_PORT: values.port } : {}) }
+  const spawnServer = () => spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/dev.mjs')], { stdio: 'inherit', env })
+  let child = spawnServer()
   let restarting = false
   const restart = async () => {
     if (restarting) return
     restarting = true
-    for (const w of watchers) w.close()
-    await server.close()
-    await startDev(server.config.server.port)
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    await exited
+    child = spawnServer()
+    restarting = false
   }
-  const server = await vitepress.createServer(PROJECT_ROOT, { port }, restart)
-  await server.listen()
-  server.printUrls()
+  // The child goes with this process, however it is stopped.
+  const stop = () => {
+    child.kill('SIGTERM')
+    process.exit(0)
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+  process.on('exit', () => child.kill('SIGTERM'))
+  // Read after the server is started: loading the engine here delays nothing.
+  const { siteOptions } = await import('../.vitepress/gitbook/site')
+  const { loadSpace } = await import('../.vitepress/gitbook/space')
+  const space = loadSpace(siteOptions().src)
   const watched = [path.join(space.root, space.summaryFile), path.join(space.dir, '.gitbook.yaml')]
-  const watchers = watched.filter((f) => fs.existsSync(f)).map((f) => fs.watch(f, () => void restart()))
+  for (const f of watched.filter((f) => fs.existsSync(f))) fs.watch(f, () => void restart())
 }

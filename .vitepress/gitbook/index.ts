@@ -2,6 +2,7 @@
 // order markdown-it needs them. VitePress calls it last (`markdown.config`), so
 // our render wrapper is the outermost one and sees the whole page source.
 import type MarkdownIt from 'markdown-it'
+import { createHash } from 'node:crypto'
 import matter from 'gray-matter'
 import { type GitbookContext, type MarkdownEnv, pageState, report } from './env'
 import { mojibakeLines } from './mojibake'
@@ -25,7 +26,9 @@ import { mentionsPlugin } from './transforms/mentions'
 import { tasksPlugin } from './transforms/tasks'
 import { sanitizePlugin } from './transforms/sanitize'
 import { safeUrlsPlugin } from './transforms/safe-urls'
-import { problemHint, problemLine, vueSafe } from './transforms/vue-safety'
+import { nestingLimitPlugin } from './transforms/nesting'
+import { problemHint, problemLine, stripDirectives, vueSafe } from './transforms/vue-safety'
+import { crashLine, crashPage, dropAuthorScripts, errorSummary } from './render-guard'
 import './tags/hint'
 import './tags/tabs'
 import './tags/stepper'
@@ -98,7 +101,17 @@ function tagRenderers(md: MarkdownIt, ctx: GitbookContext): void {
  */
 function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
   const render = md.render.bind(md)
+  // A page is rendered more than once (the page, then the search index, then
+  // again on each dev edit): the mojibake scan is the costly part of this
+  // wrapper, so it runs once per page content.
+  const mojibakeSeen = new Map<string, number[]>()
+  const mojibakeOf = (src: string, key: string): number[] => {
+    let lines = mojibakeSeen.get(key)
+    if (!lines) mojibakeSeen.set(key, (lines = mojibakeLines(src)))
+    return lines
+  }
   md.render = (src: string, env: MarkdownEnv = {}) => {
+    const hash = createHash('sha1').update(src).digest('base64')
     env.gitbookSource = src
     try {
       // Known before the front matter plugin runs, so line numbers count it.
@@ -118,19 +131,34 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
     }
     const page = pageState(env, ctx)
     if (page.file) {
-      for (const line of mojibakeLines(src)) {
+      for (const line of mojibakeOf(src, hash)) {
         report(env, ctx, line - 1 - page.lineOffset, 'warning', 'mojibake',
           'this line looks like mojibake (UTF-8 read as Mac OS Roman or Windows-1252)',
           'repair the page with `npm run import`')
       }
     }
-    const html = escapeMustache(render(src, env))
+    let html: string
+    try {
+      html = escapeMustache(render(src, env))
+    } catch (e) {
+      // One page never stops the build: find the line, say so, show the page as text.
+      dropAuthorScripts(env)
+      const body = env.content ?? src
+      const offset = src.length - body.length
+      const line = crashLine(body, (prefix) => render(src.slice(0, offset) + prefix, { ...env, gitbook: undefined, gitbookQuiet: true }))
+      report(env, ctx, line, 'warning', 'render-crash', `this page could not be rendered (${errorSummary(e)}); it is published as plain text with a notice`,
+        'simplify the construct written at this line, or report the message to the site maintainers')
+      return crashPage(page.file || '<input>', line + 1 + page.lineOffset, body)
+    }
     // VitePress lifts `<script>` and `<style>` blocks out of a page into its
-    // component. The sanitizer removed every one an author wrote; none may pass.
+    // component. The sanitizer removed every one an author wrote; none may pass,
+    // and one that did is said (defence in depth).
+    const scripts = dropAuthorScripts(env)
+    if (scripts.length) {
+      report(env, ctx, problemLine(env.content ?? src, { message: '', tag: '<script' }), 'warning', 'script-dropped', `the page holds ${scripts.length} <script> block(s); they were removed: no author code runs on the site`,
+        'remove the <script> blocks; a page cannot run code')
+    }
     if (env.sfcBlocks) {
-      env.sfcBlocks.scripts = []
-      env.sfcBlocks.script = null
-      env.sfcBlocks.scriptSetup = null
       env.sfcBlocks.styles = []
       env.sfcBlocks.customBlocks = []
     }
@@ -141,11 +169,32 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
       report(env, ctx, problemLine(env.content ?? src, problem), 'warning', 'html-repaired', `the page's HTML does not compile as a Vue template (${problem.message}${at})`,
         problemHint(problem))
     }
-    return safe.html
+    const stripped = stripDirectives(safe.html)
+    for (const d of stripped.dropped.slice(0, 5)) {
+      report(env, ctx, problemLine(env.content ?? src, d), 'warning', 'vue-directive-dropped', `${d.message} was removed: it would run code`,
+        'write plain HTML attributes; a page cannot run code')
+    }
+    const source = (env as { realPath?: string }).realPath ?? (env as { path?: string }).path
+    if (source) renderedPages.set(source, { hash, html: stripped.html, searchOff: env.frontmatter?.search === false })
+    return stripped.html
   }
 }
 
+/** The last HTML of each page file, by absolute source path: see {@link renderedPage}. */
+const renderedPages = new Map<string, { hash: string; html: string; searchOff: boolean }>()
+
+/**
+ * The HTML this build already rendered for `file` from this very `src`. The
+ * search index renders every page a second time: our whole GitBook pipeline
+ * twice per page was a fifth of the build's CPU time on a 100-page space.
+ */
+export function renderedPage(file: string, src: string): { html: string; searchOff: boolean } | undefined {
+  const hit = renderedPages.get(file)
+  return hit && hit.hash === createHash('sha1').update(src).digest('base64') ? hit : undefined
+}
+
 export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
+  nestingLimitPlugin(md, ctx)
   tagTokenizerPlugin(md, ctx)
   linksPlugin(md, ctx)
   headingIdsPlugin(md, ctx)

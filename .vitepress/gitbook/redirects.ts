@@ -51,8 +51,9 @@ export function nginxRedirectMap(base: string, redirects: Redirect[]): string {
   let longest = 0
   for (const r of redirects) {
     for (const from of requestPaths(r.from, base)) {
-      if (seen.has(from)) continue
-      seen.add(from)
+      // nginx compares map keys without case: a second key differing only by case is refused.
+      if (seen.has(from.toLowerCase())) continue
+      seen.add(from.toLowerCase())
       longest = Math.max(longest, Buffer.byteLength(from))
       entries.push(`  ${quote(from)} ${quote(routeToUrl(r.to, base))};`)
     }
@@ -78,6 +79,8 @@ export function writeRedirects(outDir: string, base: string, redirects: Redirect
   let n = 0
   for (const r of redirects) {
     const file = path.join(outDir, routeToHtml(r.from))
+    // An old URL with a segment too long for a file name lives in the nginx map only.
+    if (routeToHtml(r.from).split('/').some((s) => Buffer.byteLength(s) > 250)) continue
     if (fs.existsSync(file)) continue
     fs.mkdirSync(path.dirname(file), { recursive: true })
     fs.writeFileSync(file, redirectHtml(routeToUrl(r.to, base)))

@@ -64,7 +64,9 @@ export function splitSections(html: string, fallbackTitle: string, description =
           pageTitle = text
           continue
         }
-        if (level >= 2 && el.id && text) {
+        // A repeated id (two headings pinned to one anchor) stays in the
+        // section before it: MiniSearch aborts the whole build on a duplicate id.
+        if (level >= 2 && el.id && text && !sections.some((s) => s.anchor === el.id)) {
           parents.length = level
           parents[level] = text
           current = { anchor: el.id, titles: parents.filter(Boolean), text: '' }

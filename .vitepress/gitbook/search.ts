@@ -7,6 +7,8 @@ import { fr } from '../theme/i18n/fr'
 import { frenchTerm, typoAllowance } from './search-terms'
 import { splitSections } from './search-sections'
 import type { Space } from './space'
+import type MarkdownIt from 'markdown-it'
+import { renderedPage } from './index'
 
 /**
  * Field weights: a page title is the `title` of the page-top section (and
@@ -44,6 +46,15 @@ export function frenchSearch(space: Space) {
           const description = typeof fm.description === 'string' ? fm.description : ''
           return splitSections(html, page?.title ?? path.basename(file, '.md'), description)
         },
+      },
+      // The page's HTML from its build render when the source is unchanged,
+      // instead of rendering it again. VitePress keeps `_` keys out of the
+      // browser's site data.
+      _render(src: string, env: { path: string; frontmatter?: Record<string, unknown> }, md: MarkdownIt) {
+        const hit = renderedPage(env.path, src)
+        const html = hit ? hit.html : md.render(src, env)
+        const off = hit ? hit.searchOff : env.frontmatter?.search === false
+        return off ? '' : html
       },
     },
   }

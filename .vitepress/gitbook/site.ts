@@ -4,13 +4,18 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DiagnosticSink } from './diagnostics'
+import { gitDates } from './git-dates'
 import type { GitbookContext } from './env'
 import { writeRedirects } from './redirects'
 import { buildSidebar } from './sidebar'
 import { addRedirects, loadSpace, movedPages, spaceRewrites, type Space } from './space'
 import { normalizeBase } from './urls'
+import { sitemapHtml, writeSitemap } from './sitemap-page'
+import { flatLinks, pageKey } from '../theme/sidebar-branch'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export const SITE_TITLE = 'Ressources DNUM'
 
 export interface SiteOptions {
   /** The GitBook space folder. @default `docs/` of the project */
@@ -43,9 +48,23 @@ export interface Site {
   sink: DiagnosticSink
   rewrites: Record<string, string>
   sidebar: ReturnType<typeof buildSidebar>
+  /** Last commit time (ms) of each file, by path relative to the space root. */
+  dates: Map<string, number>
+  /**
+   * Previous and next page of the full sidebar, for the page at `relativePath`:
+   * its HTML carries only its own branch, where VitePress would not find them.
+   */
+  pager(relativePath: string): { prev?: PagerLink; next?: PagerLink }
+  /** The « Plan du site » page, every sidebar entry as a plain link. */
+  sitemapHtml(): string
   /** Files VitePress must not treat as pages. */
   srcExclude: string[]
   buildEnd(outDir: string): void
+}
+
+export interface PagerLink {
+  text: string
+  link: string
 }
 
 export function loadSite(options = siteOptions()): Site {
@@ -55,16 +74,33 @@ export function loadSite(options = siteOptions()): Site {
   if (options.previous) addRedirects(space, movedPages(loadSpace(options.previous), space))
   for (const d of space.diagnostics) sink.add(d)
   const ctx: GitbookContext = { space, sink, linkedAssets: new Set(), fallbackUrl: options.fallbackUrl }
+  const sidebar = buildSidebar(space)
+  // As VitePress's usePrevNext: links in reading order, a page is the entry
+  // without an anchor that points to it.
+  const links = flatLinks(sidebar)
+  const index = new Map<string, number>()
+  links.forEach((l, i) => {
+    const key = pageKey(l.link)
+    if (!/[?#]/.test(l.link) && !index.has(key)) index.set(key, i)
+  })
+  let sitemap: string | undefined
   return {
     options,
     space,
     ctx,
     sink,
     rewrites: spaceRewrites(space),
-    sidebar: buildSidebar(space),
-    srcExclude: [space.summaryFile, '**/.gitbook/**', '**/node_modules/**'],
+    sidebar,
+    pager(relativePath) {
+      const i = index.get(pageKey(relativePath)) ?? -1
+      return { prev: links[i - 1], next: links[i + 1] }
+    },
+    sitemapHtml: () => (sitemap ??= sitemapHtml(sidebar, options.base, SITE_TITLE)),
+    dates: gitDates(space.root),
+    srcExclude: [space.summaryFile, ...space.nestedSummaries, '**/.gitbook/**', '**/node_modules/**'],
     buildEnd(outDir: string) {
       const n = writeRedirects(outDir, options.base, space.redirects)
+      writeSitemap(outDir, this.sitemapHtml())
       for (const abs of ctx.linkedAssets) {
         const dest = path.join(outDir, path.relative(space.root, abs))
         fs.mkdirSync(path.dirname(dest), { recursive: true })

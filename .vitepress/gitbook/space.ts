@@ -6,10 +6,12 @@ import path from 'node:path'
 import matter from 'gray-matter'
 import { LineCounter, parseDocument } from 'yaml'
 import type { Diagnostic } from './diagnostics'
+import { fitRoute } from './route-limits'
 import { isSafeUrl, UNSAFE_URL_HINT, unsafeUrlMessage } from './url-policy'
 import { parseSummary, type SummaryEntry, type SummaryGroup } from './summary'
 import {
   fileRoute,
+  routeKeys,
   groupSlug,
   isExternal,
   isReadme,
@@ -50,6 +52,8 @@ export interface Space {
   dir: string
   summaryFile: string
   readmeFile: string
+  /** `SUMMARY.md` files of nested spaces: not pages, not navigation. */
+  nestedSummaries: string[]
   groups: SummaryGroup[]
   pages: Map<string, PageInfo>
   /** route → file */
@@ -189,30 +193,63 @@ export function loadSpace(dir: string): Space {
   const root = path.resolve(dir, conf.root ?? '.')
   const summaryFile = conf.structure?.summary ?? 'SUMMARY.md'
   const readmeFile = conf.structure?.readme ?? 'README.md'
-  const files = listMarkdown(root).filter((f) => f !== summaryFile)
+  const all = listMarkdown(root).filter((f) => f !== summaryFile)
+  // A space holding other spaces: each sub-folder keeps its own SUMMARY.md.
+  // Only the top one is navigation; the nested ones are neither pages nor
+  // sidebars (GitBook ignores them too), and each is reported once.
+  const nestedSummaries = all.filter((f) => path.posix.basename(f) === path.posix.basename(summaryFile))
+  for (const f of nestedSummaries) {
+    diagnostics.push({
+      file: f,
+      line: 1,
+      severity: 'warning',
+      code: 'summary-nested',
+      message: `${f} is the table of contents of a nested space; only ${summaryFile} at the root is navigation, so it is neither a page nor a sidebar`,
+      hint: `list the nested space's pages in the root ${summaryFile} (its README.md is a page once listed there)`,
+    })
+  }
+  const files = all.filter((f) => !nestedSummaries.includes(f))
   const fileSet = new Set(files)
   const lower = new Map(files.map((f) => [f.toLowerCase(), f]))
   const pages = new Map<string, PageInfo>()
+  const longRoutes: Redirect[] = []
   const routes = new Map<string, string>()
   const info = new Map(files.map((f) => [f, readPage(root, f)]))
 
   const summaryPath = path.join(root, summaryFile)
   const groups = fs.existsSync(summaryPath) ? parseSummary(fs.readFileSync(summaryPath, 'utf8')) : []
 
-  const claim = (file: string, route: string, navTitle: string, inSummary: boolean, line?: number) => {
+  // Route keys already taken (see `routeKeys`) → the file that took them.
+  const owners = new Map<string, string>()
+  const ownerOf = (r: string) => routeKeys(r).map((k) => owners.get(k)).find(Boolean)
+  const claim = (file: string, wanted: string, navTitle: string, inSummary: boolean, line?: number) => {
+    const where = { file: inSummary ? summaryFile : file, line: line ?? 1 }
+    // A route too long for VitePress's file names is shortened; the GitBook URL redirects to it.
+    const route = fitRoute(wanted)
+    if (route !== wanted) {
+      longRoutes.push({ from: wanted, to: route, source: 'long path' })
+      diagnostics.push({
+        ...where,
+        severity: 'warning',
+        code: 'url-too-long',
+        message: `${file} would be published at a URL too long for a file name (/${wanted.slice(0, 60)}…, ${Buffer.byteLength(wanted)} bytes); it is published at /${route} and the long URL redirects there`,
+        hint: 'shorten the titles or file names of this branch of SUMMARY.md',
+      })
+    }
     let r = route
-    // Two pages cannot share a URL: the later one gets a suffix and a warning.
-    for (let n = 2; routes.has(r); n++) r = route.endsWith('/') ? `${route.slice(0, -1)}-${n}/` : `${route}-${n}`
+    // Two pages cannot share a URL (in any letter case, `a.md` and `a/README.md`
+    // alike): the later one gets a suffix and a warning naming both files.
+    for (let n = 2; ownerOf(r); n++) r = route.endsWith('/') ? `${route.slice(0, -1)}-${n}/` : `${route}-${n}`
     if (r !== route) {
       diagnostics.push({
-        file: inSummary ? summaryFile : file,
-        line: line ?? 1,
+        ...where,
         severity: 'warning',
         code: 'url-collision',
-        message: `${file} would be published at /${route}, which ${routes.get(route)} already has; it gets /${r}`,
+        message: `${file} would be published at /${route}, which ${ownerOf(route)} already has; it gets /${r}`,
         hint: 'rename one of the two files',
       })
     }
+    for (const k of routeKeys(r)) owners.set(k, file)
     const page = info.get(file)!
     routes.set(r, file)
     pages.set(file, {
@@ -301,7 +338,9 @@ export function loadSpace(dir: string): Space {
   }
 
   const redirects = spaceRedirects(conf, pages, routes, dir, diagnostics)
-  return { root, dir, summaryFile, readmeFile, groups, pages, routes, redirects, diagnostics }
+  const space = { root, dir, summaryFile, readmeFile, nestedSummaries, groups, pages, routes, redirects, diagnostics }
+  addRedirects(space, longRoutes)
+  return space
 }
 
 /**
@@ -317,10 +356,11 @@ function spaceRedirects(
   diagnostics: Diagnostic[],
 ): Redirect[] {
   const out: Redirect[] = []
-  const taken = new Set(routes.keys())
+  // Without case: nginx compares map keys so, and `/Page` must not redirect when page.md is a page.
+  const taken = new Set([...routes.keys()].map((r) => r.toLowerCase()))
   const add = (from: string, to: string, source: string) => {
-    if (taken.has(from) || from === to) return
-    taken.add(from)
+    if (taken.has(from.toLowerCase()) || from === to) return
+    taken.add(from.toLowerCase())
     out.push({ from, to, source })
   }
   for (const [from, target] of Object.entries(conf.redirects ?? {})) {
@@ -375,10 +415,10 @@ export function movedPages(previous: Space, space: Space): Redirect[] {
 
 /** Add redirects, as GitBook does: only where no page and no earlier redirect exists. */
 export function addRedirects(space: Space, extra: Redirect[]): void {
-  const taken = new Set([...space.routes.keys(), ...space.redirects.map((r) => r.from)])
+  const taken = new Set([...space.routes.keys(), ...space.redirects.map((r) => r.from)].map((r) => r.toLowerCase()))
   for (const r of extra) {
-    if (taken.has(r.from) || r.from === r.to) continue
-    taken.add(r.from)
+    if (taken.has(r.from.toLowerCase()) || r.from === r.to) continue
+    taken.add(r.from.toLowerCase())
     space.redirects.push(r)
   }
 }

@@ -81,3 +81,18 @@ export function normalizeBase(base: string | undefined): string {
   if (!b.endsWith('/')) b = `${b}/`
   return b.replace(/\/+/g, '/')
 }
+
+/**
+ * The names under which two routes would be one page for the site, compared
+ * without case: the URL GitBook gives (`a`, `a/` and `a/index` are one
+ * address) and the chunk name VitePress derives (`a/b` and `a_b` are one
+ * file, `:` or `#` become `_`; its hash map is keyed in lower case).
+ */
+export function routeKeys(route: string): string[] {
+  const url = route.replace(/(^|\/)index$/i, '$1').replace(/\/$/, '').toLowerCase()
+  const chunk = routeToTarget(route)
+    .replace(/[\u0000-\u001F"#$&*+,:;<=>?[\]^`{|}\u007F/]/g, '_')
+    .replace(/^_+/, '')
+    .toLowerCase()
+  return [`url:${url}`, `chunk:${chunk}`]
+}

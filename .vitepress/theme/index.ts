@@ -33,11 +33,14 @@ import './styles/blocks/cover.css'
 import './styles/blocks/math.css'
 import './styles/blocks/frontmatter.css'
 import './styles/search.css'
+import './styles/blocks/render-error.css'
 import { installGitbookActions } from './gitbook-actions'
 import { installSearchModalHelpers } from './search-modal'
+import { GbLayout } from './layout'
 
 export default {
   extends: DefaultTheme,
+  Layout: GbLayout,
   enhanceApp({ app, router }) {
     installAnchorAliases(router)
     installGitbookActions()

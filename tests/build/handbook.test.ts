@@ -75,16 +75,22 @@ describe('each page at its published GitBook URL', () => {
 })
 
 describe('sidebar from SUMMARY.md', () => {
+  // Each page's HTML holds its own branch (see tests/build/linear-output.test.ts);
+  // the whole tree is checked in the « Plan du site » page, in SUMMARY order.
   it('has the groups and entries in SUMMARY order, nested, with emoji kept', () => {
     const { document } = loadPage(root, 'roles/product-manager.html')
     const groups = [...document.querySelectorAll('.VPSidebar .group > .VPSidebarItem.level-0')]
     const title = (el: Element) => el.querySelector(':scope > .item .text')?.textContent?.trim() ?? ''
     expect(groups.map(title)).toEqual(['', 'CADRER', 'RÔLES'])
-    const links = [...document.querySelectorAll('.VPSidebar a.VPLink')].map((a) => [
-      a.textContent!.trim(),
-      a.getAttribute('href'),
+    const links = (doc: Document, sel: string) => [...doc.querySelectorAll(sel)].map((a) => [a.textContent!.trim(), a.getAttribute('href')])
+    expect(links(document, '.VPSidebar a.VPLink')).toEqual([
+      ['Accueil', '/'],
+      ['Responsable métier', '/roles/responsable-metier'],
+      ['Product Manager', '/roles/product-manager'],
     ])
-    expect(links).toEqual([
+    const team = loadPage(root, 'cadrer/les-differents-roles-et-metiers/responsable-metier.html').document
+    expect(team.querySelectorAll('.VPSidebarItem.level-2 a.VPLink').length).toBe(2)
+    expect(links(loadPage(root, 'plan-du-site.html').document, 'nav a')).toEqual([
       ['Accueil', '/'],
       ['Une équipe produit', '/cadrer/les-differents-roles-et-metiers/'],
       ['👷‍♀️ Responsable métier (PM)', '/cadrer/les-differents-roles-et-metiers/responsable-metier'],
@@ -92,12 +98,10 @@ describe('sidebar from SUMMARY.md', () => {
       ['Responsable métier', '/roles/responsable-metier'],
       ['Product Manager', '/roles/product-manager'],
     ])
-    const nested = document.querySelectorAll('.VPSidebarItem.level-2 a.VPLink')
-    expect(nested.length).toBe(2)
   })
 
   it('shows the page icon from front matter (icon: football) as inline SVG', () => {
-    const { document } = loadPage(root, 'index.html')
+    const { document } = loadPage(root, 'cadrer/les-differents-roles-et-metiers/responsable-produit.html')
     const team = [...document.querySelectorAll('.VPSidebar a.VPLink')].find((a) => a.textContent!.includes('Une équipe'))!
     expect(team.querySelector('svg.gb-sidebar-icon')).not.toBeNull()
     const h1 = loadPage(root, 'cadrer/les-differents-roles-et-metiers/index.html').document.querySelector('h1')!
@@ -137,7 +141,8 @@ describe('links', () => {
 
 describe('French interface', () => {
   it('skip link, labels and the 404 page are in French', () => {
-    const { html } = loadPage(root, 'roles/responsable-metier.html')
+    // A page of the CADRER group: its branch of the sidebar has a collapsible section.
+    const { html } = loadPage(root, 'cadrer/les-differents-roles-et-metiers/responsable-metier.html')
     expect(html).toContain('Aller au contenu')
     // Labels written inside VitePress's components, translated at build time.
     for (const fr of ['Navigation latérale', 'Afficher ou masquer la section', 'Menu de navigation', 'Sur cette page']) {
@@ -146,9 +151,13 @@ describe('French interface', () => {
     for (const en of ['Sidebar Navigation', 'toggle section', 'mobile navigation', 'On this page']) {
       expect(html).not.toContain(en)
     }
+    // VitePress renders the 404 page in the browser (tests/e2e/site.test.ts), from
+    // the site data of the shared metadata chunk the page loads.
     const notFound = loadPage(root, '404.html').document
     expect(notFound.documentElement.getAttribute('lang')).toBe('fr-FR')
-    expect(notFound.body.textContent).toContain('Page introuvable')
-    expect(notFound.body.textContent).toContain('Retour à l’accueil')
+    const meta = notFound.querySelector('script[src*="/chunks/metadata."]')!.getAttribute('src')!
+    const siteData = fs.readFileSync(path.join(root, meta), 'utf8')
+    expect(siteData).toContain('Page introuvable')
+    expect(siteData).toContain('Retour à l’accueil')
   })
 })

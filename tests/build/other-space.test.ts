@@ -73,10 +73,17 @@ describe('npm run build -- --src <space outside the project> --out <dir> --base 
     // A hidden page is built, not reported, not in the sidebar.
     expect(result.log).not.toContain('guide/cachee.md is not listed')
     expect(fs.existsSync(path.join(out, 'guide/cachee.html'))).toBe(true)
-    const sidebar = loadPage(out, 'guide/ecrire.html').document.querySelector('.VPSidebar')!.textContent
-    expect(sidebar).not.toContain('Page cachée')
+    // The page's own branch of the sidebar, and the full tree in « Plan du site ».
+    const sidebar = loadPage(out, 'getting-started/install/index.html').document.querySelector('.VPSidebar')!.textContent
     expect(sidebar).toContain('Site de l’État')
     expect(sidebar).toContain('Linux')
+    for (const file of ['guide/ecrire.html', 'getting-started/install/index.html', 'plan-du-site.html']) {
+      expect(loadPage(out, file).document.body.textContent, file).not.toContain('Page cachée')
+    }
+    const plan = loadPage(out, 'plan-du-site.html').document.body.textContent
+    expect(plan).toContain('Site de l’État')
+    expect(plan).toContain('Linux')
+    expect(plan).toContain('Page mal encodée')
   })
 
   it('warns, with file and line, on a page that still looks like mojibake', () => {

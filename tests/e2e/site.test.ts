@@ -108,6 +108,21 @@ describe('served by nginx under a sub-path', () => {
     await page.close()
   })
 
+  it('the page hydrates with its own branch of the sidebar, then shows the whole sidebar; « Plan du site » opens', async () => {
+    const { page, errors } = await watchedPage()
+    await page.goto(`${site.server.origin}${BASE}roles/product-manager`, { waitUntil: 'networkidle' })
+    // Entries of another group come from the shared site data, not from this page's HTML.
+    await page.locator('.VPSidebar a', { hasText: 'Une équipe produit' }).waitFor()
+    await expect(page.locator('.VPSidebar a.VPLink').count()).resolves.toBe(6)
+    // No hydration mismatch: Vue reports one as a console error.
+    expect(errors).toEqual([])
+    await page.locator('.VPSidebar .gb-sitemap-link a').click()
+    await page.waitForURL(`${site.server.origin}${BASE}plan-du-site`)
+    await expect(page.locator('h1').textContent()).resolves.toBe('Plan du site')
+    await expect(page.locator('nav a').count()).resolves.toBe(6)
+    await page.close()
+  })
+
   it('follows the sidebar and a relative link', async () => {
     const { page, errors } = await watchedPage()
     await page.goto(`${site.server.origin}${BASE}`, { waitUntil: 'networkidle' })

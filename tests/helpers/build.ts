@@ -28,7 +28,7 @@ function buildCommand(args: BuildArgs) {
 
 export function buildSpace(args: BuildArgs): BuildResult {
   const { cmd, argv, env } = buildCommand(args)
-  const r = spawnSync(cmd, argv, { cwd: ROOT, encoding: 'utf8', env })
+  const r = spawnSync(cmd, argv, { cwd: ROOT, encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, log: r.stdout + r.stderr }
 }
 

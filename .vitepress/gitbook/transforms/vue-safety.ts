@@ -3,34 +3,54 @@
 // stops the whole build. The rendered page is checked with Vue's own parser;
 // when it objects, the markup is repaired as a browser would read it (stray
 // end tags dropped, bad attributes removed, unclosed elements closed), the
-// build says so, and the page keeps its text.
-import { ErrorCodes, parse as vueParse } from '@vue/compiler-dom'
+// build says so, and the page keeps its text. The check compiles, not only
+// parses: a directive Vue refuses (`v-html` on an element with children, an
+// expression that is not JavaScript) fails in its transform phase.
+import { compile as vueCompile, ErrorCodes, parse as vueParse } from '@vue/compiler-dom'
 import { parseHTML } from 'linkedom'
 
 export interface VueProblem {
   message: string
   /** The start tag or end tag Vue stopped at, as written in the HTML. */
   tag?: string
+  /** Vue's error code (`ErrorCodes`), when it gave one. */
+  code?: number
 }
+
+interface RawError {
+  code: number
+  offset: number
+  message: string
+}
+
+/** Every error Vue reports compiling `html` as a template, as the build would. */
+function compileErrors(html: string): RawError[] {
+  const errors: RawError[] = []
+  try {
+    vueCompile(html, {
+      onError: (e) => errors.push({ code: Number(e.code), offset: e.loc?.start.offset ?? -1, message: e.message }),
+      onWarn: () => {},
+      isCustomElement: () => true,
+      comments: true,
+      // As @vitejs/plugin-vue compiles: expressions are parsed as JavaScript.
+      prefixIdentifiers: true,
+    })
+  } catch (e) {
+    errors.push({ code: -1, offset: -1, message: (e as Error).message })
+  }
+  return errors
+}
+
+/** Errors of Vue's transform phase (directives, expressions), after parsing succeeded. */
+const isTransformError = (code: number) => code >= ErrorCodes.X_V_IF_NO_EXPRESSION
 
 /** Vue's complaints about `html` as a template (empty when it compiles). */
 export function vueTemplateErrors(html: string): VueProblem[] {
-  const errors: VueProblem[] = []
-  try {
-    vueParse(html, {
-      onError: (e) => {
-        const offset = e.loc?.start.offset
-        const lt = offset === undefined ? -1 : html.lastIndexOf('<', offset)
-        const tag = lt >= 0 ? /^<\/?[^\s>]+[^>]*>?/.exec(html.slice(lt))?.[0] : undefined
-        errors.push({ message: e.message, tag })
-      },
-      isCustomElement: () => true,
-      comments: true,
-    })
-  } catch (e) {
-    errors.push({ message: (e as Error).message })
-  }
-  return errors
+  return compileErrors(html).map((e) => {
+    const lt = e.offset < 0 ? -1 : html.lastIndexOf('<', e.offset)
+    const tag = lt >= 0 ? /^<\/?[^\s>]+[^>]*>?/.exec(html.slice(lt))?.[0] : undefined
+    return { message: e.message, tag, code: e.code }
+  })
 }
 
 /** What the author should do about a problem. */
@@ -38,6 +58,7 @@ export function problemHint(problem: VueProblem): string {
   const after = 'it was repaired the way a browser reads it meanwhile'
   if (problem.tag?.startsWith('</')) return `remove this end tag or add its start tag; ${after}`
   if (/missing end tag/i.test(problem.message)) return `close this element; ${after}`
+  if (problem.code !== undefined && isTransformError(problem.code)) return `remove the Vue attributes (v-…, :…, @…) of this tag; ${after}`
   return `write attributes as name="value", or remove this tag's odd ones; ${after}`
 }
 
@@ -55,8 +76,11 @@ export function problemLine(body: string, problem: VueProblem): number {
 /** Attribute names Vue refuses (`%`, quotes…); directives such as fences' `v-pre` stay. */
 const VALID_ATTR = /^[a-zA-Z_:@#][a-zA-Z0-9_:.\-@#]*$/
 
-/** A start tag keeping only well-formed, distinct attributes. */
-function cleanStartTag(tag: string): string {
+/** Vue template syntax in an attribute name: `v-…`, `:x`, `@x`, `#x`. */
+const DIRECTIVE = /^(v-|[:@#])/i
+
+/** A start tag keeping only well-formed, distinct attributes (and no directive, when asked). */
+function cleanStartTag(tag: string, dropDirectives = false): string {
   const m = /^<([^\s/>]+)([\s\S]*?)(\/?)>$/.exec(tag)
   if (!m) return tag
   const seen = new Set<string>()
@@ -64,6 +88,7 @@ function cleanStartTag(tag: string): string {
   for (const a of m[2].matchAll(/([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
     const name = a[1]
     if (!VALID_ATTR.test(name) || seen.has(name.toLowerCase())) continue
+    if (dropDirectives && DIRECTIVE.test(name)) continue
     seen.add(name.toLowerCase())
     attrs.push(a[2] ? `${name}=${a[2]}` : name)
   }
@@ -79,15 +104,14 @@ function cleanStartTag(tag: string): string {
 export function repairHtml(html: string): string {
   let out = html
   for (let n = 0; n < 200; n++) {
-    const errors: { code: number; offset: number }[] = []
-    vueParse(out, { onError: (e) => errors.push({ code: Number(e.code), offset: e.loc?.start.offset ?? -1 }), isCustomElement: () => true, comments: true })
+    const errors = compileErrors(out)
     const e = errors.find((x) => x.code !== ErrorCodes.X_MISSING_END_TAG && x.offset >= 0)
     if (!e) break
     const lt = out.lastIndexOf('<', e.offset)
     const gt = lt < 0 ? -1 : out.indexOf('>', lt)
     if (gt < 0) break
     const tag = out.slice(lt, gt + 1)
-    const fixed = tag.startsWith('</') ? '' : cleanStartTag(tag)
+    const fixed = tag.startsWith('</') ? '' : cleanStartTag(tag, isTransformError(e.code))
     if (fixed === tag) break
     out = out.slice(0, lt) + fixed + out.slice(gt + 1)
   }
@@ -111,4 +135,63 @@ export function vueSafe(html: string): { html: string; problems: VueProblem[] } 
   // Last resort: the page as text, so the build goes on and nothing is lost.
   const text = html.replace(/<[^>]*>/g, ' ').replace(/&(?!#?\w+;)/g, '&amp;').replace(/</g, '&lt;')
   return { html: `<div class="gb-unrenderable">${text.replace(/\{\{/g, '&#123;&#123;')}</div>`, problems: errors }
+}
+
+/** A directive the site's own renderers write: a prop bound to a JSON literal (`:index="3"`). */
+function isLiteralBinding(prop: { name: string; exp?: { content?: string } }): boolean {
+  if (prop.name !== 'bind' || !prop.exp?.content) return false
+  try {
+    JSON.parse(prop.exp.content)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Components the site's own renderers write (registered in the theme). */
+const OWN_COMPONENTS = new Set(['GbTabs', 'GbTab'])
+
+/** Tags Vue compiles as plain elements on this site: MathJax's (VitePress, `markdown.math`). */
+const isCustomElement = (tag: string) => tag.startsWith('mjx-')
+
+/**
+ * Vue template syntax left in a page (`v-…`, `:x`, `@x`, `#x`) runs code when
+ * the page renders, in Node during the build and in the reader's browser. The
+ * sanitizer removes it from author HTML; this is the last line of defence:
+ * every directive but a binding to a JSON literal is cut out of the HTML.
+ * Likewise a tag Vue would take for a component (`<Note>`, `<summaLes`, a
+ * `<template>` or `<slot>`) renders nothing, its words lost: it becomes a
+ * `<span>` that keeps its children, the name kept in `data-gb-tag`.
+ */
+export function stripDirectives(html: string): { html: string; dropped: VueProblem[] } {
+  const edits: [number, number, string][] = []
+  const dropped: VueProblem[] = []
+  let ast
+  try {
+    // No `isCustomElement`: a tag Vue does not know must show as a component here.
+    ast = vueParse(html, { comments: true, isCustomElement, onError: () => {} })
+  } catch {
+    return { html, dropped }
+  }
+  const walk = (node: any) => {
+    if (node.type === 1) {
+      for (const prop of node.props ?? []) {
+        if (prop.type !== 7 || prop.name === 'pre' || isLiteralBinding(prop)) continue
+        edits.push([prop.loc.start.offset, prop.loc.end.offset, ''])
+        dropped.push({ message: `the Vue attribute ${prop.loc.source.split('=')[0]} of <${node.tag}>`, tag: prop.loc.source })
+      }
+      if ((node.tagType !== 0 || node.tag === 'template') && !OWN_COMPONENTS.has(node.tag) && !isCustomElement(node.tag)) {
+        const start = node.loc.start.offset
+        edits.push([start, start + 1 + node.tag.length, `<span data-gb-tag="${node.tag.replace(/[^\w-]/g, '')}"`])
+        const src: string = node.loc.source
+        const end = `</${node.tag}>`
+        if (src.toLowerCase().endsWith(end.toLowerCase())) edits.push([node.loc.end.offset - end.length, node.loc.end.offset, '</span>'])
+      }
+    }
+    for (const child of node.children ?? []) walk(child)
+  }
+  walk(ast)
+  let out = html
+  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end)
+  return { html: out, dropped }
 }

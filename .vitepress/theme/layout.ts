@@ -1,0 +1,38 @@
+// The default layout, with the sidebar of the page's own branch until the
+// page is hydrated (the same one the server rendered: see sidebar-branch.ts),
+// then the full sidebar from the shared site data. And a « Plan du site »
+// link, which works without JavaScript.
+import { computed, defineComponent, h, onMounted, provide, shallowRef } from 'vue'
+import { dataSymbol, useData, withBase } from 'vitepress'
+import DefaultTheme from 'vitepress/theme'
+import { openBranch } from './sidebar-branch'
+
+const SITEMAP_ROUTE = '/plan-du-site'
+
+function sitemapLink() {
+  // target: a full page load, the page is not one of VitePress's routes.
+  return h('p', { class: 'gb-sitemap-link' }, [h('a', { href: withBase(SITEMAP_ROUTE), target: '_self' }, 'Plan du site')])
+}
+
+export const GbLayout = defineComponent({
+  name: 'GbLayout',
+  setup(_, { slots }) {
+    const data = useData()
+    const hydrated = shallowRef(false)
+    onMounted(() => {
+      hydrated.value = true
+    })
+    const theme = computed(() => {
+      const t = data.theme.value
+      if (hydrated.value || !Array.isArray(t.sidebar)) return t
+      return { ...t, sidebar: openBranch(t.sidebar, data.page.value.relativePath) }
+    })
+    provide(dataSymbol, { ...data, theme })
+    return () =>
+      h(DefaultTheme.Layout, null, {
+        ...slots,
+        'sidebar-nav-after': () => [slots['sidebar-nav-after']?.(), sitemapLink()],
+        'doc-after': () => [slots['doc-after']?.(), sitemapLink()],
+      })
+  },
+})

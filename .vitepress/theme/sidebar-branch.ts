@@ -1,0 +1,66 @@
+// The sidebar a page carries in its HTML: every top-level entry and group
+// title, the entries of the page's own group, and the open branch (the
+// ancestors' siblings and the page's own children). The full sidebar reaches
+// the browser once, in VitePress's shared metadata chunk (`metaChunk`), and
+// replaces this one after hydration; without it each page's HTML held every
+// entry of the handbook and the output grew with the square of the page count.
+// Shared by the build (SSR) and the browser: no Node import here.
+import type { DefaultTheme } from 'vitepress'
+
+type Item = DefaultTheme.SidebarItem
+
+/** A page path or a sidebar link in one form: `guide/ecrire`, `guide/` for an index, `` for the home page. */
+export function pageKey(pathOrLink: string): string {
+  let p = pathOrLink.replace(/[?#].*$/, '').replace(/^\//, '')
+  try {
+    p = decodeURI(p)
+  } catch {
+    // a malformed escape stays as written
+  }
+  return p.replace(/\.(md|html)$/, '').replace(/(^|\/)index$/, '$1')
+}
+
+/** Whether `item` or one of its descendants is the page `key`. */
+function holds(item: Item, key: string): boolean {
+  if (item.link && pageKey(item.link) === key) return true
+  return !!item.items?.some((c) => holds(c, key))
+}
+
+/** `item` with its children only when it is on the page's branch. */
+function pruned(item: Item, key: string): Item {
+  if (!item.items?.length) return item
+  if (!holds(item, key)) return { ...item, items: [] }
+  return { ...item, items: item.items.map((c) => pruned(c, key)) }
+}
+
+/** The sidebar of the page at `relativePath` (VitePress's `page.relativePath`). */
+export function openBranch(sidebar: Item[], relativePath: string): Item[] {
+  const key = pageKey(relativePath)
+  return sidebar.map((top) => {
+    // A group shows its entries only when it holds the page; its title always.
+    if (!top.link && top.items?.length) {
+      return holds(top, key) ? { ...top, items: top.items.map((c) => pruned(c, key)) } : { ...top, items: [] }
+    }
+    return pruned(top, key)
+  })
+}
+
+/** Sidebar links in reading order, as VitePress's previous/next links take them. */
+export function flatLinks(sidebar: Item[]): { text: string; link: string }[] {
+  const out: { text: string; link: string }[] = []
+  const seen = new Set<string>()
+  const walk = (items: Item[]) => {
+    for (const item of items) {
+      if (item.text && item.link) {
+        const bare = item.link.replace(/[?#].*$/, '')
+        if (!seen.has(bare)) {
+          seen.add(bare)
+          out.push({ text: item.docFooterText ?? item.text, link: item.link })
+        }
+      }
+      if (item.items) walk(item.items)
+    }
+  }
+  walk(sidebar)
+  return out
+}

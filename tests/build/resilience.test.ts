@@ -1,0 +1,134 @@
+// No shape of space takes the build down: a very long published path, two
+// files publishing at one URL, a space holding other spaces, pages that throw
+// or that Vue cannot compile. One small space written here, built once with
+// the real command line: each case gives a warning, never a stack trace.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadSpace, type Space } from '../../.vitepress/gitbook/space'
+import { routeToHtml } from '../../.vitepress/gitbook/urls'
+import { buildSpaceAsync, type BuildResult } from '../helpers/build'
+import { contentText, loadPage } from '../helpers/html'
+
+const LEVELS = 12
+const title = (i: number) => `Niveau ${String(i).padStart(2, '0')} ${'d’une arborescence très profonde '.repeat(3)}`.slice(0, 80)
+const slug = (i: number) => `niveau-${String(i).padStart(2, '0')}-${'une-arborescence-tres-profonde-'.repeat(3)}`.slice(0, 80)
+
+let src: string
+let out: string
+let result: BuildResult
+let space: Space
+const marker = path.join(os.tmpdir(), `gb-resilience-marker-${process.pid}`)
+
+function write(rel: string, text: string) {
+  fs.mkdirSync(path.dirname(path.join(src, rel)), { recursive: true })
+  fs.writeFileSync(path.join(src, rel), text)
+}
+
+beforeAll(async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gb-resilience-'))
+  src = path.join(tmp, 'espace')
+  out = path.join(tmp, 'site')
+  const summary = ['# Table des matières', '', '* [Accueil](README.md)']
+  write('README.md', '# Accueil\n\nUn espace aux formes extrêmes.\n')
+  // A 12-level SUMMARY with 80-character titles and file names.
+  let dir = 'profond'
+  for (let i = 0; i < LEVELS; i++) {
+    dir += `/${slug(i)}`
+    write(`${dir}/README.md`, `# ${title(i)}\n\nTexte du niveau ${i}.\n`)
+    summary.push(`${'  '.repeat(i)}* [${title(i)}](${dir}/README.md)`)
+  }
+  // Colliding names: a.md beside a/README.md, Casse.md beside casse.md.
+  write('a.md', '# Page A\n\nLe fichier a.\n')
+  write('a/README.md', '# Dossier A\n\nLe dossier a.\n')
+  write('Casse.md', '# Casse haute\n\nMajuscule.\n')
+  write('casse.md', '# Casse basse\n\nMinuscule.\n')
+  summary.push('* [Page A](a.md)', '* [Dossier A](a/README.md)', '* [Casse haute](Casse.md)', '* [Casse basse](casse.md)')
+  // A nested space: its own SUMMARY.md beside a page summary.md.
+  write('equipe/SUMMARY.md', '# Sommaire de l’équipe\n\n* [Équipe](README.md)\n* [Résumé](summary.md)\n')
+  write('equipe/README.md', '# Équipe\n\nL’espace de l’équipe.\n')
+  write('equipe/summary.md', '# Résumé\n\nLe résumé de l’équipe.\n')
+  summary.push('* [Équipe](equipe/README.md)', '  * [Résumé](equipe/summary.md)')
+  // Pages that stopped the build: author code touching `window`, v-html with children.
+  const payload = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran')`
+  write('script.md', `# Script\n\nAvant le script.\n\n<script>\nwindow.x = 1; ${payload}\nexport default {}\n</script>\n\nAprès le script.\n`)
+  write('setup.md', `# Setup\n\n<script setup>\nconst w = window.innerWidth; ${payload}\n</script>\n\nTexte gardé.\n`)
+  write('vhtml.md', '# V-html\n\nAvant.\n\n<div v-html="x">enfant gardé</div>\n\n<p :title="constructor.constructor(\'return process\')().exit(3)">Paragraphe lié.</p>\n')
+  summary.push('* [Script](script.md)', '* [Setup](setup.md)', '* [V-html](vhtml.md)')
+  // Two headings whose first link is the same anchor: one search id twice (MiniSearch aborted).
+  write('titres.md', '# Titres\n\n## Intro\n\nDébut.\n\n## Voir [intro](#intro)\n\nUn.\n\n## Revoir [intro](#intro)\n\nDeux.\n')
+  summary.push('* [Titres](titres.md)')
+  write('SUMMARY.md', `${summary.join('\n')}\n`)
+  fs.rmSync(marker, { force: true })
+  space = loadSpace(src)
+  result = await buildSpaceAsync({ src, out })
+})
+
+const page = (file: string) => loadPage(out, routeToHtml(space.pages.get(file)!.route))
+
+describe('a space of extreme shapes', () => {
+  it('builds, with warnings and no stack trace', () => {
+    expect(result.status, result.log).toBe(0)
+    expect(result.log).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/)
+    expect(result.log).not.toMatch(/ENAMETOOLONG|duplicate ID/)
+  })
+
+  it('two headings linking to one anchor: both indexed by the search, no duplicate id', () => {
+    const index = fs.readdirSync(path.join(out, 'assets/chunks')).find((f) => f.startsWith('@localSearchIndex'))!
+    const text = fs.readFileSync(path.join(out, 'assets/chunks', index), 'utf8')
+    // Terms are indexed folded and lower-cased; the repeated heading joins the section before it.
+    expect(text).toContain('"revoir"')
+    expect(contentText(page('titres.md').document)).toContain('Deux.')
+  })
+
+  it('a very long published path is shortened to fit, with a warning, and the GitBook URL redirects', () => {
+    let deepest = 'profond'
+    for (let i = 0; i < LEVELS; i++) deepest += `/${slug(i)}`
+    const p = space.pages.get(`${deepest}/README.md`)!
+    expect(Buffer.byteLength(p.route)).toBeLessThan(200)
+    expect(contentText(page(`${deepest}/README.md`).document)).toContain(`Texte du niveau ${LEVELS - 1}.`)
+    expect(result.log).toMatch(/SUMMARY\.md:\d+:1: warning: profond\/niveau-00-.*would be published at a URL too long for a file name/)
+    for (const f of fs.readdirSync(path.join(out, 'assets'))) expect(Buffer.byteLength(f)).toBeLessThan(255)
+    const redirect = space.redirects.find((r) => r.to === p.route && r.source === 'long path')
+    expect(redirect).toBeDefined()
+    expect(fs.readFileSync(path.join(out, 'nginx-redirects.map'), 'utf8')).toContain(p.route)
+  })
+
+  it('two files at one URL: both named, one published there, the other at a free URL', () => {
+    expect(result.log).toContain('a/README.md would be published at /a/, which a.md already has; it gets /a-2/')
+    expect(result.log).toContain('casse.md would be published at /casse, which Casse.md already has; it gets /casse-2')
+    expect(contentText(page('a/README.md').document)).toContain('Le dossier a.')
+    expect(contentText(page('a.md').document)).toContain('Le fichier a.')
+    expect(contentText(page('casse.md').document)).toContain('Minuscule.')
+    expect(contentText(page('Casse.md').document)).toContain('Majuscule.')
+  })
+
+  it('a nested space: its SUMMARY.md is neither a page nor a crash, its pages are pages', () => {
+    expect(result.log).toContain('equipe/SUMMARY.md:1:1: warning: equipe/SUMMARY.md is the table of contents of a nested space')
+    expect(space.pages.has('equipe/SUMMARY.md')).toBe(false)
+    expect(fs.existsSync(path.join(out, 'equipe/SUMMARY.html'))).toBe(false)
+    expect(contentText(page('equipe/summary.md').document)).toContain('Le résumé de l’équipe.')
+    expect(contentText(page('equipe/README.md').document)).toContain('L’espace de l’équipe.')
+  })
+
+  it('author <script> touching window: dropped with a warning, never run in Node', () => {
+    expect(fs.existsSync(marker)).toBe(false)
+    // The sanitizer drops them first; render-guard.ts would otherwise (script-dropped).
+    expect(result.log).toContain('script.md:5:1: warning: <script> element is not published')
+    expect(result.log).toContain('setup.md:3:1: warning: <script> element is not published')
+    const text = contentText(page('script.md').document)
+    expect(text).toContain('Avant le script.')
+    expect(text).toContain('Après le script.')
+    expect(contentText(page('setup.md').document)).toContain('Texte gardé.')
+  })
+
+  it('v-html on an element with children and code in a bound attribute: repaired or cut, with warnings', () => {
+    const { document } = page('vhtml.md')
+    expect(contentText(document)).toContain('enfant gardé')
+    expect(contentText(document)).toContain('Paragraphe lié.')
+    // The sanitizer removes them first; vue-safety.ts would otherwise (html-repaired, vue-directive-dropped).
+    expect(result.log).toContain('vhtml.md:5:1: warning: <div> attribute v-html is Vue template syntax')
+    expect(result.log).toContain('vhtml.md:7:1: warning: <p> attribute :title is Vue template syntax')
+  })
+})
