@@ -2,7 +2,9 @@
 // then the worked examples of §6 and GitBook's own docs, then the alias forms.
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
-import { assignHeadingIds } from '../../.vitepress/gitbook/headings'
+import type { GitbookContext, MarkdownEnv } from '../../.vitepress/gitbook/env'
+import { assignHeadingIds, headingIdsPlugin } from '../../.vitepress/gitbook/headings'
+import { detailsPlugin } from '../../.vitepress/gitbook/transforms/details'
 import { githubSlug, gitbookOlderSlug, gitbookSlug, legacyGitbookSlug, SlugCounter, vitepressSlug } from '../../.vitepress/gitbook/slug'
 
 // [sure] and [likely] rows of §6, and its D table; comments give the rule each row shows.
@@ -245,5 +247,18 @@ describe('ids on one page', () => {
       [5, 'pin'],
     ])
     expect(Object.values(a.aliases)).not.toContain('cinq')
+  })
+})
+
+describe('expandables keep their previous ids as aliases', () => {
+  it('`’` in a summary: the id drops it, the id published before maps to it', () => {
+    const md = new MarkdownIt({ html: true })
+    const ctx = {} as GitbookContext
+    headingIdsPlugin(md, ctx)
+    detailsPlugin(md, ctx)
+    const env: MarkdownEnv = { frontmatter: {} }
+    const html = md.render('## Qu’est-ce ?\n\n<details>\n<summary>L’essentiel…</summary>\n\nTexte.\n\n</details>\n', env)
+    expect(html).toContain('<details class="gb-details" id="lessentiel">')
+    expect(env.frontmatter!.gitbookAnchors).toMatchObject({ 'l-essentiel...': 'lessentiel', 'qu-est-ce': 'quest-ce' })
   })
 })
