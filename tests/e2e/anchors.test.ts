@@ -55,6 +55,8 @@ const FIXTURE_CASES: [string, string, string][] = [
   ['headings/formatting', encodeURIComponent('quest-ce-que-le-mode-produit-'), 'quest-ce-que-le-mode-produit'],
   // Older GitBook pins dropped periods.
   ['headings/formatting', 'id-32-object-lock-limmuabilite-pour-la-conformite', 'id-3.2-object-lock-limmuabilite-pour-la-conformite'],
+  // An expandable's id before the revision.
+  ['details/apostrophe', 'qu-est-ce-qu-un-produit...', 'quest-ce-quun-produit'],
 ]
 
 describe('old and new heading anchors', () => {
