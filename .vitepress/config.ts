@@ -1,8 +1,11 @@
 // Wiring only: the GitBook space, its URLs and sidebar come from ./gitbook/site.
 import { defineConfig } from 'vitepress'
+import { unusedCssPlugin } from './gitbook/deploy/unused-css'
 import { markdownOptions } from './gitbook/markdown'
+import { unusedPartsAliases } from './gitbook/unused-parts'
+import { publicSite } from './gitbook/public-pages'
 import { frenchSearch } from './gitbook/search'
-import { loadSite, PROJECT_ROOT, SITE_TITLE } from './gitbook/site'
+import { loadSite, PROJECT_ROOT } from './gitbook/site'
 import { sitemapDevPlugin } from './gitbook/sitemap-page'
 import { fr } from './theme/i18n/fr'
 import { translateThemePlugin } from './theme/i18n/untranslated'
@@ -12,10 +15,21 @@ const site = loadSite()
 const FAVICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%23000091'/%3E%3C/svg%3E"
 
+// What the footer shows on every page; the rest of public-pages.ts stays on
+// its own pages (every page carries the theme config).
+const footerData = {
+  publicSite: {
+    service: publicSite.service,
+    publisher: publicSite.publisher,
+    ministry: publicSite.ministry,
+    status: publicSite.accessibility.status,
+  },
+}
+
 export default defineConfig({
   lang: 'fr-FR',
-  title: SITE_TITLE,
-  description: 'Le manuel produit de la direction du numérique',
+  title: publicSite.service,
+  description: publicSite.tagline,
   srcDir: site.space.root,
   outDir: site.options.out,
   cacheDir: `${PROJECT_ROOT}/.vitepress/cache`,
@@ -56,10 +70,25 @@ export default defineConfig({
     sidebar: site.sidebar,
     search: frenchSearch(site.space),
     socialLinks: [],
+    ...footerData,
   },
   vite: {
-    plugins: [translateThemePlugin(), vueFromProject(PROJECT_ROOT), sitemapDevPlugin(site.options.base, site.sitemapHtml)],
+    plugins: [
+      translateThemePlugin(),
+      vueFromProject(PROJECT_ROOT),
+      sitemapDevPlugin(site.options.base, site.sitemapHtml),
+      unusedCssPlugin(['gb-placeholder']),
+    ],
     ssr: { external: SSR_EXTERNAL },
+    // Neither the theme nor the pages use Vue's Options API (data, methods…):
+    // without it the framework chunk every page loads is smaller.
+    define: { __VUE_OPTIONS_API__: 'false' },
+    build: {
+      // Images referenced by the CSS (the Marianne block) stay files, cached
+      // once for all pages, rather than data: URLs inside the stylesheet.
+      assetsInlineLimit: (file: string) => (file.endsWith('.svg') ? false : undefined),
+    },
+    resolve: { alias: unusedPartsAliases() },
     server: { fs: { allow: [PROJECT_ROOT, site.space.dir] } },
   },
   buildEnd: (config) => site.buildEnd(config.outDir),

@@ -11,6 +11,10 @@ export function markdownOptions(ctx: GitbookContext): MarkdownOptions {
     // GitBook never writes `{.class}`; the attrs plugin reads `{% endhint %}` as one.
     attrs: { disable: true },
     math: true,
+    // GitHub's high-contrast themes: every token colour keeps 4.5:1 or more on
+    // the code block background in both themes (github-light's orange and
+    // github-dark's comments do not).
+    theme: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
     codeCopyButtonTitle: 'Copier le code',
     // VitePress's bundled markdown-it-anchor types differ from @types/markdown-it's.
     anchor: GITBOOK_SLUG_OPTIONS.anchor as unknown as MarkdownOptions['anchor'],

@@ -9,9 +9,15 @@ import { escapeHtml } from './tag/registry'
 /** The nginx map written next to the site. */
 export const NGINX_MAP = 'nginx-redirects.map'
 
+/**
+ * The forwarding script, the same on every redirect page: it reads the target
+ * from the canonical link, so the Content-Security-Policy allows it by one hash.
+ */
+export const FORWARD =
+  "location.replace(document.querySelector('link[rel=canonical]').getAttribute('href')+location.search+location.hash)"
+
 export function redirectHtml(target: string): string {
   const t = escapeHtml(target)
-  const js = JSON.stringify(target).replace(/</g, '\\u003c')
   return `<!doctype html>
 <html lang="fr-FR">
 <head>
@@ -20,7 +26,7 @@ export function redirectHtml(target: string): string {
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${t}">
 <meta http-equiv="refresh" content="0; url=${t}">
-<script>location.replace(${js} + location.search + location.hash)</script>
+<script>${FORWARD}</script>
 </head>
 <body>
 <p>Cette page a changé d’adresse : <a href="${t}">${t}</a>.</p>

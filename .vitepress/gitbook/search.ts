@@ -9,12 +9,19 @@ import { splitSections } from './search-sections'
 import type { Space } from './space'
 import type MarkdownIt from 'markdown-it'
 import { renderedPage } from './index'
+import { searchOptions } from './search-client'
+
+export { installFrenchSearch } from './search-client'
 
 /**
- * Field weights: a page title is the `title` of the page-top section (and
- * `titles[0]` of every other one); a heading is a section's `title`.
+ * `options` (term folding, for the build's indexer) and `searchOptions` kept
+ * out of the page's site data: the browser gets them from installFrenchSearch.
  */
-export const SEARCH_BOOST = { title: 6, titles: 2, text: 1 }
+function hiddenFunctions<T extends object>(miniSearch: T) {
+  Object.defineProperty(miniSearch, 'options', { value: { processTerm: frenchTerm }, enumerable: false })
+  Object.defineProperty(miniSearch, 'searchOptions', { value: searchOptions(), enumerable: false })
+  return miniSearch
+}
 
 export function frenchSearch(space: Space) {
   return {
@@ -23,20 +30,7 @@ export function frenchSearch(space: Space) {
       ...fr.search.options,
       // Excerpts with the matched words highlighted, by default.
       detailedView: true,
-      miniSearch: {
-        options: {
-          // The same function objects the unit tests exercise; VitePress
-          // ships their source text to the browser.
-          processTerm: frenchTerm,
-        },
-        searchOptions: {
-          prefix: true,
-          fuzzy: typoAllowance,
-          boost: SEARCH_BOOST,
-          // Self-contained (sent as source): the page top wins a tie against
-          // one of its sections, so a title query lands on the page.
-          boostDocument: (id: string) => (id.endsWith('#top') ? 1.5 : 1),
-        },
+      miniSearch: hiddenFunctions({
         // Build-time only (keys starting with `_` never reach the browser).
         _splitIntoSections: (file: string, html: string) => {
           const rel = path.relative(space.root, file).split(path.sep).join('/')
@@ -46,7 +40,7 @@ export function frenchSearch(space: Space) {
           const description = typeof fm.description === 'string' ? fm.description : ''
           return splitSections(html, page?.title ?? path.basename(file, '.md'), description)
         },
-      },
+      }),
       // The page's HTML from its build render when the source is unchanged,
       // instead of rendering it again. VitePress keeps `_` keys out of the
       // browser's site data.

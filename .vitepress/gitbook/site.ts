@@ -3,6 +3,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeCsp } from './deploy/csp'
+import { precompress } from './deploy/precompress'
+import { writeStaticPages } from './deploy/static-pages'
+import { accessibilityPage, legalPage, privacyPage, publicSite } from './public-pages'
 import { DiagnosticSink } from './diagnostics'
 import { gitDates } from './git-dates'
 import type { GitbookContext } from './env'
@@ -106,6 +110,11 @@ export function loadSite(options = siteOptions()): Site {
         fs.mkdirSync(path.dirname(dest), { recursive: true })
         fs.copyFileSync(abs, dest)
       }
+      writeStaticPages(outDir, [accessibilityPage(), legalPage(), privacyPage()], publicSite.service)
+      // Last, once every file is written: the policy hashes the pages' inline
+      // scripts, and the compressed copies must match the final files.
+      writeCsp(outDir)
+      precompress(outDir)
       const errors = sink.all.filter((d) => d.severity === 'error').length
       const warnings = sink.all.length - errors
       console.log(

@@ -1,11 +1,15 @@
 // The handbook theme: VitePress's default theme, the GitBook block components,
 // and one stylesheet per block.
-import DefaultTheme from 'vitepress/theme'
+import DefaultTheme from 'vitepress/theme-without-fonts'
 import type { Theme } from 'vitepress'
+import { installFrenchSearch } from '../gitbook/search-client'
 import GbTabs from './components/GbTabs.vue'
 import GbTab from './components/GbTab.vue'
 import { installAnchorAliases } from './anchor-aliases'
+import './styles/fonts.css'
 import './styles/tokens.css'
+import './styles/dsfr.css'
+import './styles/layout.css'
 import './styles/page.css'
 import './styles/blocks/hint.css'
 import './styles/blocks/tabs.css'
@@ -41,7 +45,8 @@ import { GbLayout } from './layout'
 export default {
   extends: DefaultTheme,
   Layout: GbLayout,
-  enhanceApp({ app, router }) {
+  enhanceApp({ app, router, siteData }) {
+    installFrenchSearch(siteData.value.themeConfig)
     installAnchorAliases(router)
     installGitbookActions()
     installSearchModalHelpers()

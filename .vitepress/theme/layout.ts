@@ -1,10 +1,12 @@
 // The default layout, with the sidebar of the page's own branch until the
 // page is hydrated (the same one the server rendered: see sidebar-branch.ts),
 // then the full sidebar from the shared site data. And a « Plan du site »
-// link, which works without JavaScript.
+// link, which works without JavaScript; the State's header block and footer.
 import { computed, defineComponent, h, onMounted, provide, shallowRef } from 'vue'
 import { dataSymbol, useData, withBase } from 'vitepress'
-import DefaultTheme from 'vitepress/theme'
+import DefaultTheme from 'vitepress/theme-without-fonts'
+import GbFooter from './components/GbFooter.vue'
+import GbHeaderBrand from './components/GbHeaderBrand.vue'
 import { openBranch } from './sidebar-branch'
 
 const SITEMAP_ROUTE = '/plan-du-site'
@@ -31,6 +33,9 @@ export const GbLayout = defineComponent({
     return () =>
       h(DefaultTheme.Layout, null, {
         ...slots,
+        // The State's header block and footer (DSFR).
+        'nav-bar-title-before': () => [h(GbHeaderBrand), slots['nav-bar-title-before']?.()],
+        'layout-bottom': () => [slots['layout-bottom']?.(), h(GbFooter)],
         'sidebar-nav-after': () => [slots['sidebar-nav-after']?.(), sitemapLink()],
         'doc-after': () => [slots['doc-after']?.(), sitemapLink()],
       })

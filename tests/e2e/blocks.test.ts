@@ -1,5 +1,5 @@
 // One page per GitBook block, from the fixture site served by nginx: axe finds
-// no accessibility violation (WCAG 2.1 AA rules), the page asks no other host
+// no accessibility violation (WCAG 2.1 AA rules, whole page, light and dark), the page asks no other host
 // for anything (embeds are links, not iframes), and the browser logs no error.
 import AxeBuilder from '@axe-core/playwright'
 import { describe, expect, it } from 'vitest'
@@ -30,10 +30,14 @@ describe('block pages in the browser', () => {
       })
       const res = await page.goto(`${site.server.origin}/${p}`, { waitUntil: 'networkidle' })
       expect(res!.status()).toBe(200)
-      // VitePress's own code blocks (language label, Shiki token colours) are
-      // the theme's business, checked where the theme is; ours are checked here.
-      const axe = await new AxeBuilder({ page }).include('.vp-doc').exclude('.vp-doc div[class*="language-"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+      // The whole page, code blocks included (Shiki's high-contrast themes), in
+      // the light and the dark theme.
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme })
+        await page.evaluate((dark) => document.documentElement.classList.toggle('dark', dark), scheme === 'dark')
+        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+        expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), scheme).toEqual([])
+      }
       expect(foreign).toEqual([])
       expect(errors).toEqual([])
       await expect(page.locator('.vp-doc iframe').count()).resolves.toBe(0)

@@ -220,6 +220,7 @@ describe('accessibility (axe)', () => {
         await context.close()
       }
       expect(found).toEqual([])
-    })
+      // Thirteen pages through axe: minutes on a loaded two-core machine.
+    }, 600_000)
   }
 })

@@ -97,7 +97,7 @@ describe('served by nginx under a sub-path', () => {
       }
       await context.close()
     }
-  })
+  }, 600_000)
 
   it('the .html form of a URL works too', async () => {
     const { page, errors } = await watchedPage()

@@ -1,5 +1,6 @@
 // A real nginx on 127.0.0.1 serving a built site under its base path, with the
-// configuration operators are given (tests/e2e/nginx.conf).
+// very file operators deploy (deploy/nginx.conf), only its paths and port
+// replaced.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -25,15 +26,30 @@ export interface Served {
 
 const NGINX = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx'
 
+/**
+ * deploy/nginx.conf for `dist` served under `base` on 127.0.0.1:`port`: the
+ * three values its header tells operators to adapt, and nothing else.
+ */
+export function deployConfig(dist: string, base: string, port: number): string {
+  let conf = fs.readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8')
+  const listen = /^( *)listen 80;$/m
+  if (!listen.test(conf) || !conf.includes('/srv/manuel/') || !conf.includes('/ressources/')) {
+    throw new Error('deploy/nginx.conf: the values the tests replace (listen 80;, /srv/manuel/, /ressources/) are gone')
+  }
+  // At the root there is no bare base path to complete with a slash.
+  if (base === '/') conf = conf.replace(/\n *location = \/ressources \{[^}]*\}\n/, '\n')
+  return conf
+    .replace(listen, `$1listen 127.0.0.1:${port};`)
+    .replaceAll('/srv/manuel/', dist.replace(/\/?$/, '/'))
+    .replaceAll('/ressources/', base)
+    .replaceAll('/ressources', base.replace(/\/$/, ''))
+}
+
 /** Serve `dist` at `http://127.0.0.1:<port><base>` with nginx. */
 export async function serveWithNginx(dist: string, base: string): Promise<Served> {
   const port = await freePort()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nginx-'))
-  const site = fs
-    .readFileSync(path.join(ROOT, 'tests/e2e/nginx.conf'), 'utf8')
-    .replaceAll('__BASE__', base)
-    .replaceAll('__DIST__', dist.replace(/\/?$/, '/'))
-    .replaceAll('__PORT__', String(port))
+  const site = deployConfig(dist, base, port)
   const conf = `
 daemon off;
 worker_processes 1;

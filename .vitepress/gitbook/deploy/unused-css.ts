@@ -1,0 +1,114 @@
+// Only the CSS that is used: VitePress's default theme ships styles for every
+// component it has (sponsors, carbon ads, team pages, code groups…) and ~400
+// colour variables; a page needs a fraction. After bundling, a rule is
+// dropped when one of the classes its selector requires appears nowhere in
+// the client's JavaScript — which holds every component template and every
+// page's rendered Markdown — and a custom property when nothing reads it.
+// Over-approximate on purpose: any word of the JavaScript counts as a class.
+import postcss, { type Root, type Rule } from 'postcss'
+import type { Plugin } from 'vite'
+
+/** Every identifier-like word of the client code: the classes it may set. */
+export function wordsOf(code: string): Set<string> {
+  return new Set(code.match(/[A-Za-z_][\w-]*/g) ?? [])
+}
+
+/** Classes a selector needs to match; those under :not() are not needed. */
+function requiredClasses(selector: string): string[] | null {
+  // :is()/:where()/:has() lists: too subtle to prune; keep.
+  if (/:(is|where|has|matches)\(/.test(selector)) return null
+  const bare = selector.replace(/:not\([^)]*\)/g, '').replace(/\[[^\]]*\]/g, '')
+  return [...bare.matchAll(/\.(-?[A-Za-z_][\w-]*)/g)].map((m) => m[1].replace(/\\/g, ''))
+}
+
+function pruneSelectors(root: Root, words: Set<string>): void {
+  root.walkRules((rule: Rule) => {
+    // Keyframe steps (from, 50%) are not selectors.
+    if (rule.parent?.type === 'atrule' && /keyframes$/.test((rule.parent as { name: string }).name)) return
+    const kept = rule.selectors.filter((s) => {
+      const classes = requiredClasses(s)
+      return classes === null || classes.every((c) => words.has(c))
+    })
+    if (kept.length === 0) rule.remove()
+    else if (kept.length < rule.selectors.length) rule.selectors = kept
+  })
+}
+
+/** Drop custom property declarations nothing reads, until none is left. */
+function pruneVariables(root: Root, code: string): void {
+  for (;;) {
+    const read = new Set<string>()
+    for (const m of (root.toString() + code).matchAll(/var\(\s*(--[\w-]+)/g)) read.add(m[1])
+    // Scripts may read or set variables by name (style.setProperty('--vp-…')).
+    for (const m of code.matchAll(/['"`](--[\w-]+)/g)) read.add(m[1])
+    let removed = 0
+    root.walkDecls(/^--/, (d) => {
+      if (!read.has(d.prop)) {
+        d.remove()
+        removed++
+      }
+    })
+    if (!removed) break
+  }
+  root.walk((node) => {
+    if ((node.type === 'rule' || node.type === 'atrule') && node.nodes && node.nodes.length === 0) node.remove()
+  })
+}
+
+/**
+ * A custom property set again later for the same selector in the same
+ * context (our tokens over VitePress's defaults): the first value never
+ * applies, so drop it, and with it what only it read.
+ */
+function pruneShadowed(root: Root): void {
+  const last = new Map<string, import('postcss').Declaration>()
+  root.walkDecls(/^--/, (d) => {
+    const rule = d.parent
+    if (rule?.type !== 'rule') return
+    let context = ''
+    for (let p = rule.parent; p && p.type === 'atrule'; p = p.parent) context += `@${(p as import('postcss').AtRule).params}`
+    const key = `${context}|${(rule as Rule).selector}|${d.prop}`
+    const before = last.get(key)
+    if (before && !d.important) before.remove()
+    last.set(key, d)
+  })
+}
+
+/** `css` without the rules and variables `code` (the client JavaScript) cannot use. */
+export function dropUnusedCss(css: string, code: string): string {
+  const root = postcss.parse(css)
+  pruneSelectors(root, wordsOf(code))
+  pruneShadowed(root)
+  pruneVariables(root, code)
+  // Emptied at-rules (@media with no rule left).
+  root.walkAtRules((a) => {
+    if (a.nodes && a.nodes.length === 0) a.remove()
+  })
+  return root.toString()
+}
+
+/** Vite plugin: prune the client build's CSS against its own JavaScript. */
+export function unusedCssPlugin(keep: string[] = []): Plugin {
+  let ssr = false
+  return {
+    name: 'gitbook:unused-css',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      ssr = !!config.build.ssr
+    },
+    generateBundle(_options, bundle) {
+      if (ssr) return
+      // Plus the classes of HTML written outside Vue (the static pages).
+      const code = Object.values(bundle)
+        .map((f) => (f.type === 'chunk' ? f.code : ''))
+        .concat(keep)
+        .join('\n')
+      for (const f of Object.values(bundle)) {
+        if (f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string') {
+          f.source = dropUnusedCss(f.source, code)
+        }
+      }
+    },
+  }
+}
