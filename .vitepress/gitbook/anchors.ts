@@ -32,6 +32,7 @@ export function frenchPermalink(slug: string, _opts: unknown, state: StateCore, 
 }
 
 export const GITBOOK_SLUG_OPTIONS = {
-  anchor: { slugify: gitbookSlug, level: [2, 3, 4, 5, 6], permalink: frenchPermalink },
+  // `#####` and deeper: no id, no permalink (GitBook gives them none; headings.ts MAX_ID_LEVEL).
+  anchor: { slugify: gitbookSlug, level: [2, 3, 4], permalink: frenchPermalink },
   headers: { level: [2, 3], slugify: gitbookSlug },
 }

@@ -10,7 +10,7 @@ import { unescapeAll } from 'markdown-it/lib/common/utils.mjs'
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import type Token from 'markdown-it/lib/token.mjs'
 import { type GitbookContext, type MarkdownEnv, report } from './env'
-import { githubSlug, gitbookLegacySlug, gitbookSlug, SlugCounter, vitepressSlug } from './slug'
+import { githubSlug, gitbookOlderSlug, gitbookSlug, legacyGitbookSlug, SlugCounter, vitepressSlug } from './slug'
 
 export interface HeadingInfo {
   id: string
@@ -22,12 +22,15 @@ export interface HeadingInfo {
 }
 
 export interface PageAnchors {
-  /** Every heading id of the page (levels 2–6). */
+  /** Every heading id of the page (levels 2–4), and ids written in raw HTML. */
   ids: Set<string>
   /** Old forms of those ids → the id (never an id itself). */
   aliases: Record<string, string>
   headings: HeadingInfo[]
 }
+
+/** Deepest heading level with an id: GitBook gives `#####` and `######` none (§6 rule 12). */
+export const MAX_ID_LEVEL = 4
 
 /** `<a href="#x" id="x"></a>` at the end of a heading line: GitBook's stored id (rule 0). */
 const EXPLICIT_OPEN = /^<a\s[^>]*\bid\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>$/i
@@ -102,19 +105,27 @@ export function assignHeadingIds(
     }
   }
   const headings: HeadingInfo[] = []
-  const vp = new SlugCounter()
-  const gh = new SlugCounter()
-  const legacy = new SlugCounter()
+  // One counter per alias form, so the second `Stratégie` maps `-1` to `-1`.
+  // `previous` replays this project's ids before the 2026-12 revision exactly:
+  // pins reserved, and h5/h6 counted (they had ids then).
+  const previous = new SlugCounter()
+  for (const id of explicitSeen) previous.reserve(id)
+  const forms = [vitepressSlug, githubSlug, gitbookOlderSlug, (t: string) => gitbookSlug(t.normalize('NFKD').replace(/\./g, ''))].map(
+    (slug) => ({ slug, counter: new SlugCounter() }),
+  )
   const old: [string, string][] = []
   for (const e of entries) {
     const text = headingText(e.inline.children ?? [])
     // The page H1 gets no anchor (GitBook): no id, not in the outline.
     if (e.level < 2) continue
+    const before = e.explicit ?? previous.unique(legacyGitbookSlug(text) || 'section')
+    // `#####` and deeper get no id either (§6 rule 12) unless pinned; their old forms have nowhere to land.
+    if (e.level > MAX_ID_LEVEL && !e.explicit) continue
     const id = e.explicit ?? counter.unique(gitbookSlug(text) || 'section')
     e.open.attrSet('id', id)
     headings.push({ id, text, level: e.level, line: e.open.map?.[0] ?? 0 })
-    old.push([vp.unique(vitepressSlug(text)), id], [gh.unique(githubSlug(text)), id])
-    old.push([legacy.unique(gitbookLegacySlug(text)), id])
+    old.push([before, id])
+    for (const f of forms) old.push([f.counter.unique(f.slug(text)), id])
   }
   const ids = new Set(headings.map((h) => h.id))
   // Ids written in raw HTML (`<a id>`, `<div id>`) are link targets too.

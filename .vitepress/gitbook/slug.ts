@@ -6,9 +6,11 @@
 const LIGATURES: Record<string, string> = { œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ß: 'ss' }
 
 /**
- * The id GitBook gives a heading whose plain text is `text`.
- * `Équipe d’accompagnement` → `equipe-d-accompagnement`, `3.2 Object Lock` →
- * `id-3.2-object-lock`, `☁️ Cloud & conteneurisation` → `cloud-and-conteneurisation`.
+ * The id GitBook gives a heading whose plain text is `text` (GITBOOK.md §6,
+ * revised 2026-12, steps 2–10): `Équipe d’accompagnement` →
+ * `equipe-daccompagnement`, `Une équipe produit, c'est...` →
+ * `une-equipe-produit-cest`, `3.2 Object Lock` → `id-3.2-object-lock`,
+ * `Azure AD` → `azure-a-d`.
  */
 export function gitbookSlug(text: string): string {
   let s = text
@@ -17,21 +19,52 @@ export function gitbookSlug(text: string): string {
     .replace(/[œŒæÆß]/g, (c) => LIGATURES[c])
     .toLowerCase()
     .replace(/&/g, ' and ')
+    .replace(/\|/g, ' or ')
     .replace(/</g, ' less-than ')
     .replace(/>/g, ' greater-than ')
-    .replace(/'/g, '') // ASCII apostrophe joins: `l'application` → `lapplication`
-    .replace(/[^a-z0-9_.]+/g, '-') // typographic `’`, spaces, emoji, punctuation: one separator
+    // Every apostrophe joins, typographic ones too: `l’API` → `lapi`.
+    .replace(/['‘’]/g, '')
+    .replace(/[^a-z0-9_.+]+/g, '-')
+    // `+` survives the separator step, then goes: `5.3.2 + MyISAM` → `5.3.2--myisam`.
+    .replace(/\+/g, '')
+    .replace(/^-+|[-._]+$/g, '')
+  if (/^[0-9]/.test(s)) s = `id-${s}`
+  // Kept clear of ad blockers' rules: `Azure AD` → `azure-a-d`, `offline ads` → `offline-a-ds`.
+  s = s.replace(/\bad(s?)\b/g, 'a-d$1')
+  // [likely] four pinned ids are cut at exactly 100; whether a dash left at the cut is trimmed is unknown.
+  return s.slice(0, 100)
+}
+
+/**
+ * The id this project published before the 2026-12 revision of §6 (kept
+ * verbatim, alias only): ASCII `'` deleted, typographic `’` → `-`, trailing
+ * periods kept, `+` and `|` separators, no `ad` rule, no length cut.
+ * `Équipe d’accompagnement` → `equipe-d-accompagnement`.
+ */
+export function legacyGitbookSlug(text: string): string {
+  let s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[œŒæÆß]/g, (c) => LIGATURES[c])
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/</g, ' less-than ')
+    .replace(/>/g, ' greater-than ')
+    .replace(/'/g, '')
+    .replace(/[^a-z0-9_.]+/g, '-')
     .replace(/^-+|-+$/g, '')
   if (/^[0-9]/.test(s)) s = `id-${s}`
   return s
 }
 
 /**
- * GitBook ids stored by older imports: the same, but periods dropped
- * (`1. Consider` → `id-1-consider`, GITBOOK.md §6). Alias only.
+ * Ids stored by older GitBook imports, found as pins (§6): periods dropped
+ * (`1. Consider` → `id-1-consider`, `Set syntax…` → `set-syntax`) and `’` → `-`
+ * (`change-your-site-s-settings`). Alias only.
  */
-export function gitbookLegacySlug(text: string): string {
-  return gitbookSlug(text.replace(/\./g, ''))
+export function gitbookOlderSlug(text: string): string {
+  // After NFKD, so the periods of `…` go too.
+  return legacyGitbookSlug(text.normalize('NFKD').replace(/\./g, ''))
 }
 
 /**

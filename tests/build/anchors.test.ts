@@ -12,7 +12,7 @@ const DIST = SITES.root.out
 // Computed by hand from GITBOOK.md §6 for every `##`–`####` line of docs/.
 const EXPECTED: Record<string, string[]> = {
   'index.html': ['cadrer', 'roles'],
-  'cadrer/les-differents-roles-et-metiers/index.html': ['une-equipe-produit-cest...', 'porter-un-produit-cest'],
+  'cadrer/les-differents-roles-et-metiers/index.html': ['une-equipe-produit-cest', 'porter-un-produit-cest'],
   'cadrer/les-differents-roles-et-metiers/responsable-metier.html': [
     'en-quoi-ce-role-est-important',
     'quel-est-son-quotidien',

@@ -5,8 +5,8 @@
 // is stable, and unique on the page (headings included).
 import type MarkdownIt from 'markdown-it'
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
-import type { GitbookContext } from '../env'
-import { gitbookSlug, SlugCounter } from '../slug'
+import type { GitbookContext, MarkdownEnv } from '../env'
+import { gitbookSlug, legacyGitbookSlug, SlugCounter } from '../slug'
 import { attrOf, htmlText } from './html'
 
 const DETAILS_OPEN = /<details\b([^>]*)>/gi
@@ -17,12 +17,20 @@ export function detailsPlugin(md: MarkdownIt, _ctx: GitbookContext): void {
     const blocks = state.tokens.filter((t) => t.type === 'html_block')
     if (!blocks.some((t) => /<details\b/i.test(t.content))) return
     const ids = new SlugCounter()
+    // The ids expandables had before the 2026-12 slug revision (`’` → `-`,
+    // trailing periods kept) join the page's alias map, so old links land.
+    const previous = new SlugCounter()
     for (const t of state.tokens) {
       const id = t.attrGet('id')
-      if (id) ids.reserve(id)
       const html = t.type === 'html_block' ? t.content : ''
-      for (const m of html.matchAll(/\sid\s*=\s*"([^"]+)"/gi)) ids.reserve(m[1])
+      for (const x of [id, ...[...html.matchAll(/\sid\s*=\s*"([^"]+)"/gi)].map((m) => m[1])]) {
+        if (!x) continue
+        ids.reserve(x)
+        previous.reserve(x)
+      }
     }
+    const env = state.env as MarkdownEnv
+    const aliases = env.gitbookAnchors?.aliases
     for (let i = 0; i < state.tokens.length; i++) {
       const t = state.tokens[i]
       if (t.type !== 'html_block' || !/<details\b/i.test(t.content)) continue
@@ -31,9 +39,13 @@ export function detailsPlugin(md: MarkdownIt, _ctx: GitbookContext): void {
         // The summary is in this block or the next html block (blank line between).
         const rest = t.content.slice(t.content.indexOf(tag)) + (state.tokens[i + 1]?.type === 'html_block' ? state.tokens[i + 1].content : '')
         const summary = /<summary\b[^>]*>([\s\S]*?)<\/summary>/i.exec(rest)
-        const base = gitbookSlug(summary ? htmlText(summary[1]) : '') || 'details'
-        return `<details class="gb-details" id="${ids.unique(base)}"${attrs}>`
+        const text = summary ? htmlText(summary[1]) : ''
+        const id = ids.unique(gitbookSlug(text) || 'details')
+        const before = previous.unique(legacyGitbookSlug(text) || 'details')
+        if (aliases && before !== id && !ids.has(before) && !(before in aliases)) aliases[before] = id
+        return `<details class="gb-details" id="${id}"${attrs}>`
       })
     }
+    if (aliases && env.frontmatter && Object.keys(aliases).length) env.frontmatter.gitbookAnchors = aliases
   })
 }
