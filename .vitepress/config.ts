@@ -35,6 +35,9 @@ export default defineConfig({
   cacheDir: `${PROJECT_ROOT}/.vitepress/cache`,
   base: site.options.base,
   cleanUrls: true,
+  // The State's header is taller than VitePress's: an anchor scrolls the
+  // heading below the header and the local outline bar, whatever their height.
+  scrollOffset: { selector: ['.VPNav', '.VPLocalNav'], padding: 24 },
   // Dates come from one `git log` for the whole space (site.dates), not from
   // VitePress's one git process per page.
   lastUpdated: false,

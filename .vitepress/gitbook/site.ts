@@ -9,6 +9,7 @@ import { writeStaticPages } from './deploy/static-pages'
 import { accessibilityPage, legalPage, privacyPage, publicSite } from './public-pages'
 import { DiagnosticSink } from './diagnostics'
 import { gitDates } from './git-dates'
+import { writeNotFoundFallback } from './not-found'
 import type { GitbookContext } from './env'
 import { writeRedirects } from './redirects'
 import { buildSidebar } from './sidebar'
@@ -105,6 +106,7 @@ export function loadSite(options = siteOptions()): Site {
     buildEnd(outDir: string) {
       const n = writeRedirects(outDir, options.base, space.redirects)
       writeSitemap(outDir, this.sitemapHtml())
+      writeNotFoundFallback(outDir, options.base)
       for (const abs of ctx.linkedAssets) {
         const dest = path.join(outDir, path.relative(space.root, abs))
         fs.mkdirSync(path.dirname(dest), { recursive: true })

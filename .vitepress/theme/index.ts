@@ -2,10 +2,10 @@
 // and one stylesheet per block.
 import DefaultTheme from 'vitepress/theme-without-fonts'
 import type { Theme } from 'vitepress'
-import { installFrenchSearch } from '../gitbook/search-client'
 import GbTabs from './components/GbTabs.vue'
 import GbTab from './components/GbTab.vue'
 import { installAnchorAliases } from './anchor-aliases'
+import { installFrenchSearch } from '../gitbook/search-client'
 import './styles/fonts.css'
 import './styles/tokens.css'
 import './styles/dsfr.css'

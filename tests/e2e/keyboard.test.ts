@@ -17,7 +17,7 @@ interface Stop {
 }
 
 /** Press Tab until the focus leaves the page or `max` presses; where did it stop? */
-async function walk(page: Page, max = 120): Promise<Stop[]> {
+async function walk(page: Page, max = 600): Promise<Stop[]> {
   const stops: Stop[] = []
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab')
