@@ -204,18 +204,18 @@ export function strayEndTags(html: string): { offset: number; name: string }[] {
   const internals = parser as unknown as {
     onclosetag(start: number, end: number): void
     getSlice(start: number, end: number): string
+    isVoidElement(name: string): boolean
     stack: string[]
   }
   const closeTag = internals.onclosetag.bind(parser)
   internals.onclosetag = (start, end) => {
     const name = internals.getSlice(start, end).toLowerCase()
-    if (name !== 'p' && name !== 'br' && !VOID.has(name) && !internals.stack.includes(name)) out.push({ offset: start - 2, name })
+    if (name !== 'p' && name !== 'br' && !internals.isVoidElement(name) && !internals.stack.includes(name)) out.push({ offset: start - 2, name })
     closeTag(start, end)
   }
   parser.end(html)
   return out
 }
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
 
 /** The fragments as one document, each after its marker. */
 function joinFragments(fragments: string[]): string {
