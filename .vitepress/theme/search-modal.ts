@@ -5,6 +5,8 @@
 //   « 3 résultats pour « x » » once the list settles;
 // - closed with Escape, it leaves focus on <body>: focus goes back to what
 //   had it before the box opened (the search button).
+import { fillTopExcerpts, markExcerpts } from './search-excerpts'
+
 export function resultsAnnouncement(count: number, query: string): string {
   if (!query.trim()) return ''
   if (count === 0) return `Aucun résultat pour « ${query} »`
@@ -33,10 +35,20 @@ export function installSearchModalHelpers(): void {
     const text = box && input ? resultsAnnouncement(box.querySelectorAll('.results a.result').length, input.value) : ''
     if (region.textContent !== text) region.textContent = text
   }
+  let enhanceTimer: ReturnType<typeof setTimeout> | undefined
+  const enhance = async (observer: MutationObserver) => {
+    const box = document.querySelector('.VPLocalSearchBox')
+    const input = box?.querySelector<HTMLInputElement>('#localsearch-input')
+    if (!box || !input) return
+    await fillTopExcerpts(box)
+    markExcerpts(box, input.value)
+    // Our own marks are not a change of the results.
+    observer.takeRecords()
+  }
   const attach = () => {
     document.body.appendChild(region)
     // The box re-renders its list on each search; announce after it settles.
-    new MutationObserver((records) => {
+    const observer = new MutationObserver((records) => {
       if (records.every((r) => region.contains(r.target))) return
       const open = !!document.querySelector('.VPLocalSearchBox')
       if (open && !wasOpen) openedAt = location.href
@@ -49,7 +61,10 @@ export function installSearchModalHelpers(): void {
       wasOpen = open
       clearTimeout(timer)
       timer = setTimeout(update, 400)
-    }).observe(document.body, { childList: true, subtree: true })
+      clearTimeout(enhanceTimer)
+      if (open) enhanceTimer = setTimeout(() => void enhance(observer), 50)
+    })
+    observer.observe(document.body, { childList: true, subtree: true })
   }
   if (document.body) attach()
   else document.addEventListener('DOMContentLoaded', attach)

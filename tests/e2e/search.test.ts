@@ -120,8 +120,25 @@ describe('French queries typed into the search box', () => {
   it('highlights the matched words in the excerpt', async () => {
     await searchFor(page, 'cartographie')
     const marked = await page.$$eval('.VPLocalSearchBox .excerpt mark', (ms) => ms.map((m) => m.textContent ?? ''))
-    // VitePress marks the indexed term: the stem, the start of the word.
-    expect(marked.some((m) => m.length >= 8 && 'cartographie'.startsWith(m.toLowerCase())), marked.join()).toBe(true)
+    expect(marked, marked.join()).toContain('cartographie')
+  })
+
+  it('marks whole accented words for a query typed without accents', async () => {
+    await searchFor(page, 'equipe')
+    const marked = await page.$$eval('.VPLocalSearchBox .excerpt mark', (ms) => ms.map((m) => m.textContent ?? ''))
+    expect(marked.length).toBeGreaterThan(0)
+    for (const m of marked) expect(m, marked.join()).toMatch(/^[ée]quipes?$/i)
+    expect(marked.some((m) => /^[Éé]quipe/.test(m)), marked.join()).toBe(true)
+  })
+
+  it('a page-top result shows the page’s opening text, the words marked', async () => {
+    const hits = await searchFor(page, 'backlog')
+    const top = hits.find((h) => h.href === '/roles/equipe/product-owner#top')!
+    expect(top.excerpt).toContain('Le Product Owner priorise le backlog')
+    const marked = await page.$$eval('.VPLocalSearchBox a.result[href$="product-owner#top"] .excerpt mark', (ms) =>
+      ms.map((m) => m.textContent),
+    )
+    expect(marked).toEqual(['backlog'])
   })
 
   it('finds nothing from a noIndex page nor from the navigation alone', async () => {
