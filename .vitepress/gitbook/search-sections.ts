@@ -3,6 +3,7 @@
 // link: our H1 has none (GitBook gives it no anchor), so VitePress dropped the
 // page title and everything before the first `##`.
 import { parseHTML } from 'linkedom'
+import { escapeHtml } from './tag/registry'
 
 /**
  * Anchor of the page-top section. VitePress needs one (an id without `#`
@@ -92,8 +93,6 @@ export function splitSections(html: string, fallbackTitle: string, description =
   }
   return sections.filter((s) => s === top || s.text || s.titles.length)
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 function headingText(el: Element): string {
   let s = ''

@@ -9,6 +9,7 @@ import { resolveHref } from '../resolve'
 import { hideTokens, linkOnlyParagraphs, linkOpenHtml } from '../tag/helpers'
 import { defineTag, escapeHtml, type RenderArgs } from '../tag/registry'
 import { publishedHref } from '../transforms/links'
+import { isSafeUrl } from '../url-policy'
 
 export const contentRef = defineTag(
   {
@@ -31,8 +32,9 @@ export const contentRef = defineTag(
       const target = r.kind === 'page' ? ctx.space.pages.get(r.file) : undefined
       const href = publishedHref(r, ctx)
       if (!target || href === null) {
-        // A body's own link is checked (and reported) by the link rule; say it once.
-        if (!paired) {
+        // A body's own link is checked (and reported) by the link rule, an
+        // unsafe address by the tag URL check (index.ts); say it once.
+        if (!paired && isSafeUrl(url)) {
           report(env, ctx, line, 'warning', 'content-ref-missing',
             `{% ${meta.name} %} points to ${url}, which is not a page of this space`,
             'fix the url; the reference is shown as text meanwhile')

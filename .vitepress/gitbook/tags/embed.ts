@@ -3,6 +3,7 @@
 // Here: a link card naming the site, the address and the caption; nothing is
 // requested until the reader follows the link.
 import { report } from '../env'
+import { isSafeUrl } from '../url-policy'
 import { iconSvg } from '../icons'
 import { linkOpenHtml } from '../tag/helpers'
 import { defineTag, escapeHtml } from '../tag/registry'
@@ -34,7 +35,8 @@ export const embed = defineTag({
     }
     let html: string
     if (!url || !/^https?:$/.test(url.protocol)) {
-      report(env, ctx, tokens[idx].map?.[0] ?? 0, 'warning', 'embed-bad-url',
+      // An unsafe address was already said by the tag URL check (index.ts).
+      if (!raw || isSafeUrl(raw)) report(env, ctx, tokens[idx].map?.[0] ?? 0, 'warning', 'embed-bad-url',
         raw ? `{% embed %}: url="${raw}" is not a web address` : '{% embed %} has no url',
         'write the full address, https://…; it is shown as text meanwhile')
       html = `<p class="gb-embed gb-embed--invalid">${escapeHtml(raw || 'Contenu intégré sans adresse')}</p>\n`

@@ -10,6 +10,7 @@ import { linkOpenHtml } from '../tag/helpers'
 import { defineTag, escapeHtml } from '../tag/registry'
 import { publishedHref } from '../transforms/links'
 import { safeDecode } from '../urls'
+import { isSafeUrl } from '../url-policy'
 
 const UNITS = ['octets', 'Ko', 'Mo', 'Go', 'To']
 
@@ -52,7 +53,8 @@ export const file = defineTag({
         `<p class="gb-file">${linkOpenHtml(a.md, env, r.href, { class: 'gb-file__link' })}` +
         `<span class="gb-file__icon">${icon}</span><span class="gb-file__name">${escapeHtml(name)}</span></a></p>\n`
     } else {
-      report(env, ctx, line, 'warning', 'file-missing',
+      // An unsafe address was already said by the tag URL check (index.ts).
+      if (!src || isSafeUrl(src)) report(env, ctx, line, 'warning', 'file-missing',
         src ? `{% file %}: ${src} is not a file of this space` : '{% file %} has no src',
         'add the file to .gitbook/assets or fix the path; its name is shown without a link')
       html =

@@ -13,6 +13,7 @@ import { relFile } from '../diagnostics'
 import { type GitbookPageState, type MarkdownEnv, pageState, report } from '../env'
 import { insideSpace } from '../resolve'
 import { defineTag, escapeHtml } from '../tag/registry'
+import { isSafeUrl } from '../url-policy'
 
 function placeholder(what: string, ref: string): string {
   return (
@@ -62,7 +63,8 @@ export const include = defineTag({
       return placeholder('Contenu réutilisable hors de l’espace :', ref)
     }
     if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
-      report(env, ctx, line, 'warning', 'include-missing', `{% include %}: ${ref} does not exist`,
+      // An unsafe address was already said by the tag URL check (index.ts).
+      if (isSafeUrl(ref)) report(env, ctx, line, 'warning', 'include-missing', `{% include %}: ${ref} does not exist`,
         'fix the path (it is relative to this file); a placeholder is shown meanwhile')
       return placeholder('Contenu réutilisable introuvable :', ref)
     }
