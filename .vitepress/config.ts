@@ -9,6 +9,7 @@ import { loadSite, PROJECT_ROOT } from './gitbook/site'
 import { sitemapDevPlugin } from './gitbook/sitemap-page'
 import { fr } from './theme/i18n/fr'
 import { translateThemePlugin } from './theme/i18n/untranslated'
+import { ownTempDir } from './gitbook/build-temp'
 import { SSR_EXTERNAL, vueFromProject } from './gitbook/vue-resolve'
 
 const site = loadSite()
@@ -77,6 +78,7 @@ export default defineConfig({
   },
   vite: {
     plugins: [
+      ownTempDir(),
       translateThemePlugin(),
       vueFromProject(PROJECT_ROOT),
       sitemapDevPlugin(site.options.base, site.sitemapHtml),
