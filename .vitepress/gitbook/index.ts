@@ -12,7 +12,8 @@ import { isSafeUrl, UNSAFE_URL_HINT, unsafeUrlMessage } from './url-policy'
 import { tagTokenizerPlugin } from './tag/tokenize'
 import { headingIdsPlugin } from './headings'
 import { imagesPlugin } from './transforms/images'
-import { anchorLinksPlugin, linksPlugin } from './transforms/links'
+import { linksPlugin } from './transforms/links'
+import { anchorLinksPlugin } from './transforms/anchor-check'
 import { pageHeadPlugin } from './transforms/page-head'
 import { annotationsPlugin } from './transforms/annotations'
 import { buttonsPlugin } from './transforms/buttons'
@@ -198,7 +199,6 @@ export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   tagTokenizerPlugin(md, ctx)
   linksPlugin(md, ctx)
   headingIdsPlugin(md, ctx)
-  anchorLinksPlugin(md, ctx)
   imagesPlugin(md, ctx)
   preTitlePlugin(md, ctx)
   pageHeadPlugin(md, ctx)
@@ -216,6 +216,8 @@ export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   figurePlugin(md, ctx)
   coverPlugin(md, ctx)
   detailsPlugin(md, ctx)
+  // Pushed after the expandables' ids: every id of the page is known by then.
+  anchorLinksPlugin(md, ctx)
   // Last `after('inline')` rule, so the first to run: every transform above
   // reads author HTML once it has been sanitized.
   safeUrlsPlugin(md, ctx)
