@@ -16,6 +16,7 @@ import { linksPlugin } from './transforms/links'
 import { anchorLinksPlugin } from './transforms/anchor-check'
 import { pageHeadPlugin } from './transforms/page-head'
 import { annotationsPlugin } from './transforms/annotations'
+import { variablesPlugin } from './transforms/variables'
 import { buttonsPlugin } from './transforms/buttons'
 import { cardsPlugin } from './transforms/cards'
 import { coverPlugin } from './transforms/cover'
@@ -205,7 +206,9 @@ export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   // Inline and HTML constructs. Each `after('inline')` rule runs before those
   // registered earlier, so these run in reverse order: cover, figure (pictures
   // become two imgs before images bundles them), cards (before raw links),
-  // mentions (before links), buttons, mark, tasks, annotations.
+  // mentions (before links), buttons, mark, tasks, annotations, variables
+  // (on sanitized HTML, so a value is inserted as text into safe markup).
+  variablesPlugin(md, ctx)
   annotationsPlugin(md, ctx)
   mathPlugin(md, ctx)
   tasksPlugin(md, ctx)

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { parseHTML } from 'linkedom'
 import { describe, expect, it } from 'vitest'
 import { buildSpace, ROOT } from '../helpers/build'
 
@@ -50,5 +51,14 @@ describe('npm run check', () => {
     const expected = fs.readFileSync(path.join(HERE, 'expected.txt'), 'utf8').trim().split('\n')
     for (const line of expected) expect(b.log).toContain(line)
     expect(b.log).toContain('GitBook: the build fails on 1 error(s)')
+    // Variables are substituted in the built page; one whose file does not parse stays as written.
+    const { document } = parseHTML(fs.readFileSync(path.join(out, 'guide/variables.html'), 'utf8'))
+    const text = document.querySelector('.vp-doc')?.textContent ?? ''
+    expect(text).toContain('L’équipe Produit et design publie la version space.vars.version.')
+    expect(text).toContain('{{ vars.equip }}')
+    // Raw-HTML and SUMMARY anchors written in an old form are published with the current id.
+    const html = fs.readFileSync(path.join(out, 'guide/html.html'), 'utf8')
+    expect(html).toContain('href="/guide/balises#balises-cassees"')
+    expect(html).not.toContain('balises-cassées')
   })
 })
