@@ -165,7 +165,8 @@ export function headingIdsPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   }
 }
 
-const cache = new Map<string, { mtimeMs: number; anchors: PageAnchors }>()
+/** Per markdown-it instance: the sidebar's parser (summary-anchors.ts) lacks VitePress's plugins. */
+const caches = new WeakMap<MarkdownIt, Map<string, { mtimeMs: number; anchors: PageAnchors }>>()
 
 /**
  * Heading ids of another page of the space, parsed by the same markdown-it
@@ -179,6 +180,8 @@ export function pageAnchors(md: MarkdownIt, ctx: GitbookContext, file: string): 
   } catch {
     return undefined
   }
+  let cache = caches.get(md)
+  if (!cache) caches.set(md, (cache = new Map()))
   const hit = cache.get(abs)
   if (hit && hit.mtimeMs === stat.mtimeMs) return hit.anchors
   const src = fs.readFileSync(abs, 'utf8')
