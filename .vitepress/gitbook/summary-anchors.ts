@@ -1,7 +1,7 @@
 // SUMMARY.md entries that link to a section of a page (`[T](page.md#section)`)
 // are checked like links in pages: the anchor must be an id the page defines
 // (headings.ts), else it is reported at SUMMARY.md:line:col; an old id form is
-// published as the current id in the sidebar.
+// published as the current id in the sidebar. A missing page is reported too.
 import fs from 'node:fs'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
@@ -48,27 +48,26 @@ export function summaryAnchors(space: Space, md: MarkdownIt, ctx: GitbookContext
     for (const e of walk(g.entries)) {
       if (!e.href.includes('#') || !isSafeUrl(e.href) || isExternal(e.href)) continue
       const r = resolveHref(space, space.summaryFile, e.href)
+      const report = (code: string, message: string, hint: string) => {
+        lines ??= fs.readFileSync(path.join(space.root, space.summaryFile), 'utf8').split('\n')
+        const text = lines[e.line - 1] ?? ''
+        const at = text.indexOf(`(${e.href}`)
+        const column = Math.max(0, at < 0 ? text.indexOf('[') : text.lastIndexOf('[', at)) + 1
+        out.diagnostics.push({ file: space.summaryFile, line: e.line, column, severity: 'warning', code, message, hint })
+      }
+      // The space loader checks entries without an anchor; this one has one.
+      if (r.kind === 'missing') {
+        report('summary-missing-file', `SUMMARY.md lists "${e.title}" as ${r.target}, which does not exist`, 'add the file or fix the entry; it is shown without a link meanwhile')
+        continue
+      }
       if (r.kind !== 'page' || !r.hash) continue
       const anchors = pageAnchors(md, ctx, r.file)
       if (!anchors) continue
       const id = resolveAnchor(anchors, r.hash)
-      if (id !== undefined) {
-        if (id !== r.hash) out.ids.set(e.href, id)
-        continue
-      }
-      lines ??= fs.readFileSync(path.join(space.root, space.summaryFile), 'utf8').split('\n')
-      const text = lines[e.line - 1] ?? ''
-      const at = text.indexOf(`(${e.href}`)
-      const [message, hint] = deadAnchorMessage(r.hash, r.file)
-      out.diagnostics.push({
-        file: space.summaryFile,
-        line: e.line,
-        column: Math.max(0, at < 0 ? text.indexOf('[') : text.lastIndexOf('[', at)) + 1,
-        severity: 'warning',
-        code: 'anchor-dead',
-        message: `SUMMARY.md entry "${e.title}": ${message}`,
-        hint,
-      })
+      if (id === undefined) {
+        const [message, hint] = deadAnchorMessage(r.hash, r.file)
+        report('anchor-dead', `SUMMARY.md entry "${e.title}": ${message}`, hint)
+      } else if (id !== r.hash) out.ids.set(e.href, id)
     }
   }
   return out
