@@ -10,6 +10,7 @@ import { type Diagnostic, DiagnosticSink, sortDiagnostics, uniqueDiagnostics } f
 import type { GitbookContext, MarkdownEnv } from './env'
 import { markdownOptions } from './markdown'
 import { loadSpace, type Space } from './space'
+import { summaryAnchors, idsParser } from './summary-anchors'
 import { routeToTarget } from './urls'
 
 export interface CheckResult {
@@ -27,6 +28,8 @@ export async function checkSpace(src: string, options: { fallbackUrl?: string } 
   const { createMarkdownRenderer } = await import('vitepress')
   const quietLogger = { warn: () => {} }
   const md = (await createMarkdownRenderer(space.root, markdownOptions(ctx), '/', quietLogger)) as unknown as MarkdownIt
+  // The build reads them with the same parser, before VitePress's exists.
+  for (const d of summaryAnchors(space, idsParser(ctx), ctx).diagnostics) sink.add(d)
   for (const page of [...space.pages.values()].sort((a, b) => a.file.localeCompare(b.file))) {
     const abs = path.join(space.root, page.file)
     const source = fs.readFileSync(abs, 'utf8')

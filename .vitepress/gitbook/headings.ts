@@ -10,6 +10,8 @@ import { unescapeAll } from 'markdown-it/lib/common/utils.mjs'
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import type Token from 'markdown-it/lib/token.mjs'
 import { type GitbookContext, type MarkdownEnv, report } from './env'
+import { noteIds } from './transforms/annotations'
+import { decodeEntities } from './transforms/html'
 import { githubSlug, gitbookOlderSlug, gitbookSlug, legacyGitbookSlug, SlugCounter, vitepressSlug } from './slug'
 
 export interface HeadingInfo {
@@ -31,6 +33,9 @@ export interface PageAnchors {
 
 /** Deepest heading level with an id: GitBook gives `#####` and `######` none (§6 rule 12). */
 export const MAX_ID_LEVEL = 4
+
+/** `id="x"` on any element, `name="x"` (only `<a>` keeps one), as the sanitizer writes them. */
+const RAW_ID = /\s(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)')/gi
 
 /** `<a href="#x" id="x"></a>` at the end of a heading line: GitBook's stored id (rule 0). */
 const EXPLICIT_OPEN = /^<a\s[^>]*\bid\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>$/i
@@ -128,10 +133,11 @@ export function assignHeadingIds(
     for (const f of forms) old.push([f.counter.unique(f.slug(text)), id])
   }
   const ids = new Set(headings.map((h) => h.id))
-  // Ids written in raw HTML (`<a id>`, `<div id>`) are link targets too.
+  // Ids written in raw HTML are link targets too: any element's `id` the
+  // sanitizer kept (it ran before), and `<a name>`, the only element it lets keep a name.
   for (const t of tokens) {
     const htmls = t.type === 'inline' ? (t.children ?? []).filter((c) => c.type === 'html_inline') : t.type === 'html_block' ? [t] : []
-    for (const h of htmls) for (const m of h.content.matchAll(/\sid\s*=\s*"([^"]+)"/gi)) ids.add(m[1])
+    for (const h of htmls) for (const m of h.content.matchAll(RAW_ID)) ids.add(decodeEntities(m[1] ?? m[2]))
   }
   const aliases: Record<string, string> = {}
   for (const [form, id] of old) addAlias(aliases, ids, form, id)
@@ -146,6 +152,8 @@ export function headingIdsPlugin(md: MarkdownIt, ctx: GitbookContext): void {
       report(env, ctx, line, 'warning', 'anchor-duplicate', `two headings of this page set the anchor #${id}`,
         'give each `<a id>` a different value; this heading gets a computed id meanwhile'),
     )
+    // Notes are link targets too (`#fn1`, `#fnref1`): their ids are made at render time.
+    for (const id of noteIds(state.tokens, env)) anchors.ids.add(id)
     env.gitbookAnchors = anchors
     // VitePress serialises front matter into the page data the theme reads.
     if (env.frontmatter && Object.keys(anchors.aliases).length) env.frontmatter.gitbookAnchors = anchors.aliases
@@ -157,7 +165,8 @@ export function headingIdsPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   }
 }
 
-const cache = new Map<string, { mtimeMs: number; anchors: PageAnchors }>()
+/** Per markdown-it instance: the sidebar's parser (summary-anchors.ts) lacks VitePress's plugins. */
+const caches = new WeakMap<MarkdownIt, Map<string, { mtimeMs: number; anchors: PageAnchors }>>()
 
 /**
  * Heading ids of another page of the space, parsed by the same markdown-it
@@ -171,6 +180,8 @@ export function pageAnchors(md: MarkdownIt, ctx: GitbookContext, file: string): 
   } catch {
     return undefined
   }
+  let cache = caches.get(md)
+  if (!cache) caches.set(md, (cache = new Map()))
   const hit = cache.get(abs)
   if (hit && hit.mtimeMs === stat.mtimeMs) return hit.anchors
   const src = fs.readFileSync(abs, 'utf8')

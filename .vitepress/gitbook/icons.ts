@@ -4,18 +4,30 @@ import { getIconData, iconToHTML, iconToSVG, replaceIDs } from '@iconify/utils'
 import { icons as solid } from '@iconify-json/fa6-solid'
 import { icons as regular } from '@iconify-json/fa6-regular'
 import { icons as brands } from '@iconify-json/fa6-brands'
+import { ICON_ALIASES, PRO_STYLES } from './icon-aliases'
 
 const SETS = [solid, regular, brands]
 
+/** Style names (`fa-solid`, `light/x`): how to draw an icon, not which one. */
+const STYLES = ['solid', 'regular', 'brands', ...PRO_STYLES]
+const STYLE_PREFIX = new RegExp(`^(?:${STYLES.join('|')})/`)
+
+/** The icon an `<i class>` names (`fa-duotone fa-rocket` → `rocket`), style classes skipped; null when none. */
+export function iconOfClass(cls: string): string | null {
+  for (const m of cls.matchAll(/(?:^|\s)fa-([a-z0-9-]+)/g)) if (!STYLES.includes(m[1])) return m[1]
+  return null
+}
+
 /**
  * Inline SVG for a Font Awesome name as GitBook writes it (`football`,
- * `fa-github`, `regular/star`), or null when no set has it. Decorative:
- * `aria-hidden`, sized by the font.
+ * `fa-github`, `regular/star`), a Pro name drawn as its closest free icon
+ * (icon-aliases.ts), or null when no set has it. Decorative: `aria-hidden`,
+ * sized by the font.
  */
 export function iconSvg(name: string, className = 'gb-icon'): string | null {
-  const clean = name.trim().replace(/^fa[srb]?-/, '').replace(/^(solid|regular|brands)\//, '')
+  const clean = name.trim().replace(/^fa[srb]?-/, '').replace(STYLE_PREFIX, '')
   for (const set of SETS) {
-    const data = getIconData(set, clean)
+    const data = getIconData(set, clean) ?? (ICON_ALIASES[clean] ? getIconData(set, ICON_ALIASES[clean]) : null)
     if (!data) continue
     const svg = iconToSVG(data, { height: '1em' })
     return iconToHTML(replaceIDs(svg.body), {

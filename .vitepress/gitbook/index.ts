@@ -12,9 +12,11 @@ import { isSafeUrl, UNSAFE_URL_HINT, unsafeUrlMessage } from './url-policy'
 import { tagTokenizerPlugin } from './tag/tokenize'
 import { headingIdsPlugin } from './headings'
 import { imagesPlugin } from './transforms/images'
-import { anchorLinksPlugin, linksPlugin } from './transforms/links'
+import { linksPlugin } from './transforms/links'
+import { anchorLinksPlugin } from './transforms/anchor-check'
 import { pageHeadPlugin } from './transforms/page-head'
 import { annotationsPlugin } from './transforms/annotations'
+import { variablesPlugin } from './transforms/variables'
 import { buttonsPlugin } from './transforms/buttons'
 import { cardsPlugin } from './transforms/cards'
 import { coverPlugin } from './transforms/cover'
@@ -198,14 +200,15 @@ export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   tagTokenizerPlugin(md, ctx)
   linksPlugin(md, ctx)
   headingIdsPlugin(md, ctx)
-  anchorLinksPlugin(md, ctx)
   imagesPlugin(md, ctx)
   preTitlePlugin(md, ctx)
   pageHeadPlugin(md, ctx)
   // Inline and HTML constructs. Each `after('inline')` rule runs before those
   // registered earlier, so these run in reverse order: cover, figure (pictures
   // become two imgs before images bundles them), cards (before raw links),
-  // mentions (before links), buttons, mark, tasks, annotations.
+  // mentions (before links), buttons, mark, tasks, annotations, variables
+  // (on sanitized HTML, so a value is inserted as text into safe markup).
+  variablesPlugin(md, ctx)
   annotationsPlugin(md, ctx)
   mathPlugin(md, ctx)
   tasksPlugin(md, ctx)
@@ -216,6 +219,8 @@ export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   figurePlugin(md, ctx)
   coverPlugin(md, ctx)
   detailsPlugin(md, ctx)
+  // Pushed after the expandables' ids: every id of the page is known by then.
+  anchorLinksPlugin(md, ctx)
   // Last `after('inline')` rule, so the first to run: every transform above
   // reads author HTML once it has been sanitized.
   safeUrlsPlugin(md, ctx)

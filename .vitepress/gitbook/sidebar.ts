@@ -12,7 +12,7 @@ import { isSafeUrl } from './url-policy'
 
 type Item = DefaultTheme.SidebarItem
 
-function entryItem(space: Space, e: SummaryEntry): Item | null {
+function entryItem(space: Space, e: SummaryEntry, ids: Map<string, string>): Item | null {
   let text = escapeHtml(e.label || e.title)
   let link: string | undefined
   if (e.href && !isSafeUrl(e.href)) {
@@ -24,14 +24,14 @@ function entryItem(space: Space, e: SummaryEntry): Item | null {
     if (r.kind === 'page') {
       const page = space.pages.get(r.file)!
       if (page.frontmatter.hidden === true && !splitHash(e.href).hash) return null
-      link = `/${page.route}${r.hash ? `#${r.hash}` : ''}`
+      link = `/${page.route}${r.hash ? `#${ids.get(e.href) ?? r.hash}` : ''}`
       const icon = typeof page.frontmatter.icon === 'string' ? iconSvg(page.frontmatter.icon, 'gb-icon gb-sidebar-icon') : null
       if (icon) text = `${icon} ${text}`
     } else if (r.kind === 'asset') {
       link = `/${r.file}`
     }
   }
-  const items = e.children.map((c) => entryItem(space, c)).filter((x): x is Item => !!x)
+  const items = e.children.map((c) => entryItem(space, c, ids)).filter((x): x is Item => !!x)
   const item: Item = { text }
   if (link) item.link = safeDecode(link)
   if (items.length) {
@@ -41,10 +41,11 @@ function entryItem(space: Space, e: SummaryEntry): Item | null {
   return item
 }
 
-export function buildSidebar(space: Space): DefaultTheme.SidebarItem[] {
+/** The sidebar; `ids` maps an entry's href to the current id of its anchor (summary-anchors.ts). */
+export function buildSidebar(space: Space, ids = new Map<string, string>()): DefaultTheme.SidebarItem[] {
   const out: Item[] = []
   for (const g of space.groups) {
-    const items = g.entries.map((e) => entryItem(space, e)).filter((x): x is Item => !!x)
+    const items = g.entries.map((e) => entryItem(space, e, ids)).filter((x): x is Item => !!x)
     if (!g.title) out.push(...items)
     else out.push({ text: escapeHtml(g.title), items })
   }

@@ -13,6 +13,7 @@ import { writeNotFoundFallback } from './not-found'
 import type { GitbookContext } from './env'
 import { writeRedirects } from './redirects'
 import { buildSidebar } from './sidebar'
+import { idsParser, summaryAnchors } from './summary-anchors'
 import { addRedirects, loadSpace, movedPages, spaceRewrites, type Space } from './space'
 import { normalizeBase } from './urls'
 import { sitemapHtml, writeSitemap } from './sitemap-page'
@@ -79,7 +80,9 @@ export function loadSite(options = siteOptions()): Site {
   if (options.previous) addRedirects(space, movedPages(loadSpace(options.previous), space))
   for (const d of space.diagnostics) sink.add(d)
   const ctx: GitbookContext = { space, sink, linkedAssets: new Set(), fallbackUrl: options.fallbackUrl }
-  const sidebar = buildSidebar(space)
+  const anchored = summaryAnchors(space, idsParser(ctx), ctx)
+  for (const d of anchored.diagnostics) sink.add(d)
+  const sidebar = buildSidebar(space, anchored.ids)
   // As VitePress's usePrevNext: links in reading order, a page is the entry
   // without an anchor that points to it.
   const links = flatLinks(sidebar)

@@ -8,6 +8,7 @@ import { LineCounter, parseDocument } from 'yaml'
 import type { Diagnostic } from './diagnostics'
 import { fitRoute } from './route-limits'
 import { isSafeUrl, UNSAFE_URL_HINT, unsafeUrlMessage } from './url-policy'
+import { readSpaceVars, type Vars } from './transforms/variables'
 import { parseSummary, type SummaryEntry, type SummaryGroup } from './summary'
 import {
   fileRoute,
@@ -60,6 +61,8 @@ export interface Space {
   routes: Map<string, string>
   redirects: Redirect[]
   diagnostics: Diagnostic[]
+  /** Space variables, from `.gitbook/vars.yaml` (transforms/variables.ts). */
+  vars?: Vars
 }
 
 interface GitbookYaml {
@@ -338,7 +341,8 @@ export function loadSpace(dir: string): Space {
   }
 
   const redirects = spaceRedirects(conf, pages, routes, dir, diagnostics)
-  const space = { root, dir, summaryFile, readmeFile, nestedSummaries, groups, pages, routes, redirects, diagnostics }
+  const vars = readSpaceVars(root, diagnostics)
+  const space = { root, dir, summaryFile, readmeFile, nestedSummaries, groups, pages, routes, redirects, diagnostics, vars }
   addRedirects(space, longRoutes)
   return space
 }

@@ -25,6 +25,8 @@ export function sourceWords(markdown: string): string[] {
     // GitBook shows a content-ref's link line as a card titled by the target page.
     .replace(/(\{%\s*(?:content-ref|page-ref)\b[^\n]*%\}\n)\[[^\]\n]*\]\([^)\n]*\)/g, '$1')
     .replace(/\{%[^\n]*?%\}/g, ' ')
+    // Variables show their value, not their name.
+    .replace(/<code class="expression">[^<]*<\/code>|\{\{\s*(?:(?:space|page)\.)?vars\.[\w.-]+\s*\}\}/g, ' ')
     // GitBook writes the target's file name as the text of page mentions and card
     // targets, and shows the target page's title instead: not words an author wrote.
     .replace(/\[[^\]\n]*\]\([^)\s]*\s+"mention"\)/g, ' ')

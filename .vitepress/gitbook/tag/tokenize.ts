@@ -8,6 +8,7 @@ import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs'
 import type { GitbookContext } from '../env'
 import { report } from '../env'
 import { parseArgs } from './args'
+import { isVariableTag } from '../transforms/variables'
 import { getTag, type TagMeta, type TagSpec } from './registry'
 
 export interface TagLine {
@@ -24,6 +25,8 @@ const TAG_LINE = /^(\{%-?\s*)(end)?([A-Za-z][\w-]*)(.*?)\s*-?%\}\s*$/
 
 /** Read a line that holds one GitBook tag and nothing else. */
 export function readTagLine(line: string): TagLine | null {
+  // `{% vars.x %}` is a variable, not a tag: it stays text for variables.ts.
+  if (isVariableTag(line)) return null
   const m = TAG_LINE.exec(line.trim())
   if (!m) return null
   const lead = line.length - line.trimStart().length

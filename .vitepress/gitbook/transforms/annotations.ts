@@ -24,6 +24,25 @@ function plainText(t: Token): string {
   return (t.children ?? []).map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : '')).join('')
 }
 
+/**
+ * The ids the note renderers below write for a page's tokens (after
+ * markdown-it-footnote's tail rule): `fn1` on each note, `fnref1` (`fnref1:1`
+ * when repeated) on each reference, and the notes' heading. Empty notes render
+ * nothing, so they define no id.
+ */
+export function noteIds(tokens: Token[], env: MarkdownEnv): string[] {
+  const empty = (label: unknown) => (env.gitbookEmptyNotes as Set<string> | undefined)?.has(String(label)) === true
+  const ids: string[] = []
+  for (const t of tokens) {
+    if (t.type === 'footnote_block_open') ids.push('gb-notes-title')
+    if (t.type === 'footnote_open' && !empty(t.meta?.label)) ids.push(`fn${t.meta.id + 1}`)
+    for (const c of t.children ?? []) {
+      if (c.type === 'footnote_ref' && !empty(c.meta?.label)) ids.push(`fnref${c.meta.id + 1}${c.meta.subId > 0 ? `:${c.meta.subId}` : ''}`)
+    }
+  }
+  return ids
+}
+
 type Rule = (tokens: Token[], idx: number, options: any, env: any, self: any) => string
 
 export function annotationsPlugin(md: MarkdownIt, ctx: GitbookContext): void {

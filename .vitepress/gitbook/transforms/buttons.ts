@@ -9,7 +9,7 @@
 import type MarkdownIt from 'markdown-it'
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import { type GitbookContext, type MarkdownEnv, pageState, report } from '../env'
-import { iconSvg } from '../icons'
+import { iconOfClass, iconSvg } from '../icons'
 import { escapeHtml } from '../tag/registry'
 import { attrOf, escapeText, htmlText, mergeInlineElements } from './html'
 
@@ -60,12 +60,12 @@ export function rewriteButtons(html: string, warn: Warn): string {
   })
   out = out.replace(/<i\b[^>]*>([\s\S]*?)<\/i>/gi, (all, text: string) => {
     const tag = /^<i\b[^>]*>/i.exec(all)![0]
-    const fa = /(?:^|\s)fa-([a-z0-9-]+)/.exec(attrOf(tag, 'class') ?? '')
+    const fa = iconOfClass(attrOf(tag, 'class') ?? '')
     if (!fa) return all
-    const label = htmlText(text).replace(/^:|:$/g, '') || fa[1]
-    const svg = namedIcon(fa[1], label)
+    const label = htmlText(text).replace(/^:|:$/g, '') || fa
+    const svg = namedIcon(fa, label)
     if (svg) return svg
-    warn('icon-unknown', `icon "${fa[1]}" is not a Font Awesome icon we ship`, 'use a Font Awesome 6 name; the shortcode is shown meanwhile')
+    warn('icon-unknown', `icon "${fa}" is not a Font Awesome icon we ship`, 'use a Font Awesome 6 name; the shortcode is shown meanwhile')
     return `<span class="gb-icon-fallback">${text}</span>`
   })
   return out

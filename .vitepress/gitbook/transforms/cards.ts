@@ -11,6 +11,7 @@ import { type GitbookContext, type MarkdownEnv, pageState, report } from '../env
 import { resolveHref } from '../resolve'
 import { escapeHtml } from '../tag/registry'
 import { publishedHref } from './links'
+import { rememberRawAnchor } from './anchor-check'
 import { addClass } from './figure'
 import { withBase } from './html'
 
@@ -50,6 +51,7 @@ function pageLink(href: string, w: Where): { url: string; title?: string } | nul
     return null
   }
   const title = r.kind === 'page' ? w.ctx.space.pages.get(r.file)?.title : undefined
+  rememberRawAnchor(w.env, withBase(url), r, href)
   return { url: withBase(url), title }
 }
 

@@ -43,6 +43,8 @@ export function detailsPlugin(md: MarkdownIt, _ctx: GitbookContext): void {
         const id = ids.unique(gitbookSlug(text) || 'details')
         const before = previous.unique(legacyGitbookSlug(text) || 'details')
         if (aliases && before !== id && !ids.has(before) && !(before in aliases)) aliases[before] = id
+        // A link target like a heading: the anchor check (pushed after this rule) knows it.
+        env.gitbookAnchors?.ids.add(id)
         return `<details class="gb-details" id="${id}"${attrs}>`
       })
     }

@@ -5,10 +5,8 @@ import type MarkdownIt from 'markdown-it'
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import type Token from 'markdown-it/lib/token.mjs'
 import { type GitbookContext, type MarkdownEnv, pageState, report } from '../env'
-import { pageAnchors, type PageAnchors } from '../headings'
 import { resolveHref, type Resolved } from '../resolve'
-import { routeToUrl, safeDecode } from '../urls'
-import { escapeHtml } from '../tag/registry'
+import { routeToUrl } from '../urls'
 
 /** The href to publish for a resolved target, or null when there is nowhere to go. */
 export function publishedHref(r: Resolved, ctx: GitbookContext): string | null {
@@ -49,18 +47,20 @@ function missingMessage(r: Extract<Resolved, { kind: 'missing' }>, ctx: GitbookC
 /**
  * Where a link is written: a paragraph's map covers all its lines, so find the
  * destination in them, for the line and column authors need (first match).
+ * Markdown links point at their `[`; raw HTML links (`raw`) at their `<a`.
  */
-export function locateHref(env: MarkdownEnv, block: Token, href: string): { line: number; column: number } {
+export function locateHref(env: MarkdownEnv, block: Token, href: string, raw = false): { line: number; column: number } {
   const first = block.map?.[0] ?? 0
   const body = env.content ?? env.gitbookSource
   if (!body || !block.map) return { line: first, column: 1 }
   const lines = body.split('\n').slice(first, block.map[1])
-  for (const needle of [`(${href}`, `(<${href}`, href]) {
+  const needles = raw ? [`href="${href}"`, `href='${href}'`, href] : [`(${href}`, `(<${href}`, href]
+  for (const needle of needles) {
     for (let i = 0; i < lines.length; i++) {
       const at = lines[i].indexOf(needle)
       if (at < 0) continue
-      // Column of the link's `[` when it is on the same line, else of the destination.
-      const open = lines[i].lastIndexOf('[', at)
+      // Column of the link's `[` (or `<a`) when it is on the same line, else of the destination.
+      const open = raw ? lines[i].toLowerCase().lastIndexOf('<a', at) : lines[i].lastIndexOf('[', at)
       return { line: first + i, column: (open >= 0 ? open : at) + 1 }
     }
   }
@@ -124,64 +124,5 @@ export function linksPlugin(md: MarkdownIt, ctx: GitbookContext): void {
         }
       }
     }
-  })
-}
-
-/** Where a hash lands on a page: its id, the id an old form stands for, or nothing. */
-export function resolveAnchor(anchors: PageAnchors, hash: string): string | undefined {
-  if (anchors.ids.has(hash)) return hash
-  const nfc = hash.normalize('NFC')
-  return anchors.ids.has(nfc) ? nfc : anchors.aliases[nfc]
-}
-
-/**
- * `#anchor` links, on the same page or another: an old id form
- * (`#en-quoi-ce-rôle-est-important-`) is rewritten to the GitBook id; an
- * anchor no heading has is reported. Runs after the heading ids are set.
- */
-export function anchorLinksPlugin(md: MarkdownIt, ctx: GitbookContext): void {
-  md.core.ruler.after('gitbook_heading_ids', 'gitbook_anchor_links', (state: StateCore) => {
-    const env = state.env as MarkdownEnv
-    const page = pageState(env, ctx)
-    if (!page.file || env.gitbookQuiet || !env.gitbookAnchors) return
-    for (const block of state.tokens) {
-      if (block.type !== 'inline' || !block.children) continue
-      for (const t of block.children) {
-        if (t.type !== 'link_open') continue
-        const href = t.attrGet('href') ?? ''
-        const target: { file: string; hash: string; href?: string } | undefined =
-          t.meta?.gitbookAnchor ?? (href.startsWith('#') && href.length > 1 ? { file: page.file, hash: safeDecode(href.slice(1)) } : undefined)
-        // GitBook exports annotation links as `#user-content-fn-1`; annotations own those.
-        // Notes are not headings: GitBook's `#user-content-fn-N` and markdown-it-footnote's `#fnN`.
-        if (!target || /^(user-content-|fn\d+$|fnref\d+)/.test(target.hash)) continue
-        const written: string = t.meta?.gitbookAnchor?.href ?? href
-        const anchors = target.file === page.file ? env.gitbookAnchors : pageAnchors(md, ctx, target.file)
-        if (!anchors) continue
-        const id = resolveAnchor(anchors, target.hash)
-        if (id === undefined) {
-          const where = target.file === page.file ? 'this page' : target.file
-          const at = locateHref(env, block, written)
-          report(env, ctx, at.line, 'warning', 'anchor-dead', `link to #${target.hash}, a heading ${where} does not have`,
-            'link to an existing heading of that page, or remove the anchor', at.column)
-        } else if (id !== target.hash) {
-          const i = href.indexOf('#')
-          t.attrSet('href', `${i < 0 ? '' : href.slice(0, i)}#${id}`)
-        }
-      }
-    }
-  })
-}
-
-/** `<a href>` inside raw HTML (card tables, buttons) gets the same rewrite. */
-export function rewriteHtmlLinks(html: string, fromFile: string, ctx: GitbookContext, base: string): string {
-  return html.replace(/(<a\b[^>]*?\shref=)("([^"]*)"|'([^']*)')/gi, (all, before, _q, dq, sq) => {
-    const href = (dq ?? sq) as string
-    if (!href || href.startsWith('#')) return all
-    const r = resolveHref(ctx.space, fromFile, href.replace(/&amp;/g, '&'))
-    if (r.kind === 'external') return all
-    const published = publishedHref(r, ctx)
-    if (published === null) return `${before}"#"`
-    const withBase = published.startsWith('/') ? base.replace(/\/$/, '') + published : published
-    return `${before}"${escapeHtml(withBase)}"`
   })
 }

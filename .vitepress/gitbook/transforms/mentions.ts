@@ -16,6 +16,7 @@ import { resolveHref } from '../resolve'
 import { escapeHtml } from '../tag/registry'
 import { attrOf, escapeText, mergeInlineElements, withBase } from './html'
 import { publishedHref } from './links'
+import { rememberRawAnchor } from './anchor-check'
 
 const USER = /^https:\/\/app\.gitbook\.com\/u\//i
 const BROKEN = /^\/broken\/pages\//i
@@ -49,7 +50,10 @@ export function rawLinkHref(href: string, env: MarkdownEnv, ctx: GitbookContext,
     report(env, ctx, line, 'warning', r.page ? 'link-missing-page' : 'link-missing-file', `link to ${r.target}, which is not in this space`,
       'fix the path; the link text is shown without a link meanwhile')
   }
-  return published === null ? null : withBase(published)
+  if (published === null) return null
+  // Its anchor is checked once the target's ids are known (anchor-check.ts).
+  rememberRawAnchor(env, withBase(published), r, href)
+  return withBase(published)
 }
 
 /** Rewrite the links of a piece of raw HTML; `<a data-mention>` shows the page title. */
