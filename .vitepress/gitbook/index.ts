@@ -12,6 +12,7 @@ import { isSafeUrl, UNSAFE_URL_HINT, unsafeUrlMessage } from './url-policy'
 import { tagTokenizerPlugin } from './tag/tokenize'
 import { headingIdsPlugin } from './headings'
 import { imagesPlugin } from './transforms/images'
+import { lazyImagesPlugin } from './transforms/lazy-images'
 import { anchorLinksPlugin, linksPlugin } from './transforms/links'
 import { pageHeadPlugin } from './transforms/page-head'
 import { annotationsPlugin } from './transforms/annotations'
@@ -222,4 +223,5 @@ export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   sanitizePlugin(md, ctx)
   tagRenderers(md, ctx)
   renderWrapper(md, ctx)
+  lazyImagesPlugin(md)
 }
