@@ -14,6 +14,7 @@ import { headingIdsPlugin } from './headings'
 import { imagesPlugin } from './transforms/images'
 import { linksPlugin } from './transforms/links'
 import { anchorLinksPlugin } from './transforms/anchor-check'
+import { lazyImagesPlugin } from './transforms/lazy-images'
 import { pageHeadPlugin } from './transforms/page-head'
 import { annotationsPlugin } from './transforms/annotations'
 import { variablesPlugin } from './transforms/variables'
@@ -227,4 +228,5 @@ export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   sanitizePlugin(md, ctx)
   tagRenderers(md, ctx)
   renderWrapper(md, ctx)
+  lazyImagesPlugin(md)
 }

@@ -38,7 +38,12 @@ import './styles/blocks/math.css'
 import './styles/blocks/frontmatter.css'
 import './styles/search.css'
 import './styles/blocks/render-error.css'
+import './styles/copy-link.css'
+import './styles/image-zoom.css'
+import './styles/print.css'
 import { installGitbookActions } from './gitbook-actions'
+import { installCopyLinks } from './copy-link'
+import { installImageZoom } from './image-zoom'
 import { installSearchModalHelpers } from './search-modal'
 import { GbLayout } from './layout'
 
@@ -49,6 +54,8 @@ export default {
     installFrenchSearch(siteData.value.themeConfig)
     installAnchorAliases(router)
     installGitbookActions()
+    installCopyLinks()
+    installImageZoom()
     installSearchModalHelpers()
     app.component('GbTabs', GbTabs)
     app.component('GbTab', GbTab)

@@ -2,12 +2,14 @@
 // page is hydrated (the same one the server rendered: see sidebar-branch.ts),
 // then the full sidebar from the shared site data. And a « Plan du site »
 // link, which works without JavaScript; the State's header block and footer.
-import { computed, defineComponent, h, onMounted, provide, shallowRef } from 'vue'
+import { computed, defineComponent, h, onMounted, provide, shallowRef, watch } from 'vue'
 import { dataSymbol, useData, withBase } from 'vitepress'
 import DefaultTheme from 'vitepress/theme-without-fonts'
 import GbFooter from './components/GbFooter.vue'
 import GbHeaderBrand from './components/GbHeaderBrand.vue'
 import { openBranch } from './sidebar-branch'
+import { addCopyLinks } from './copy-link'
+import { addImageZoom } from './image-zoom'
 
 const SITEMAP_ROUTE = '/plan-du-site'
 
@@ -21,9 +23,18 @@ export const GbLayout = defineComponent({
   setup(_, { slots }) {
     const data = useData()
     const hydrated = shallowRef(false)
+    // Buttons the content gets in the browser (copy a heading's link, zoom an
+    // image): once hydrated (never before, the server's HTML must match), and
+    // after each navigation once the new page is in the DOM.
+    const enhance = () => {
+      addCopyLinks()
+      addImageZoom()
+    }
     onMounted(() => {
       hydrated.value = true
+      enhance()
     })
+    watch(() => data.page.value.relativePath, enhance, { flush: 'post' })
     const theme = computed(() => {
       const t = data.theme.value
       if (hydrated.value || !Array.isArray(t.sidebar)) return t
