@@ -3,6 +3,7 @@ import { defineConfig } from 'vitepress'
 import { unusedCssPlugin } from './gitbook/deploy/unused-css'
 import { markdownOptions } from './gitbook/markdown'
 import { unusedPartsAliases } from './gitbook/unused-parts'
+import { noTransitionsPlugin } from './gitbook/no-transitions'
 import { publicSite } from './gitbook/public-pages'
 import { frenchSearch } from './gitbook/search'
 import { loadSite, PROJECT_ROOT } from './gitbook/site'
@@ -81,6 +82,7 @@ export default defineConfig({
       vueFromProject(PROJECT_ROOT),
       sitemapDevPlugin(site.options.base, site.sitemapHtml),
       unusedCssPlugin(['gb-placeholder']),
+      noTransitionsPlugin(),
     ],
     ssr: { external: SSR_EXTERNAL },
     // Neither the theme nor the pages use Vue's Options API (data, methods…):

@@ -24,6 +24,11 @@ export const UNUSED_THEME_PARTS = [
   // No top navigation: a GitBook space navigates by its sidebar.
   'VPNavBarMenu',
   'VPNavScreenMenu',
+  // The « … » flyout of the bar between 768 and 1280px: it only repeats the
+  // appearance switch (shown there by layout.css instead) beside an empty
+  // social-links group, under an English label; with it go VPFlyout and
+  // VPMenu, which nothing else of ours uses.
+  'VPNavBarExtra',
 ]
 
 /** Vite aliases: each unused part of the default theme → an empty component. */
