@@ -1,9 +1,11 @@
 // Wiring only: the GitBook space, its URLs and sidebar come from ./gitbook/site.
 import { defineConfig } from 'vitepress'
+import { lazyCssPlugin } from './gitbook/deploy/lazy-css'
 import { unusedCssPlugin } from './gitbook/deploy/unused-css'
 import { markdownOptions } from './gitbook/markdown'
 import { unusedPartsAliases } from './gitbook/unused-parts'
 import { noTransitionsPlugin } from './gitbook/no-transitions'
+import { dropBuildOnlyData } from './gitbook/page-data'
 import { publicSite } from './gitbook/public-pages'
 import { frenchSearch } from './gitbook/search'
 import { loadSite, PROJECT_ROOT } from './gitbook/site'
@@ -48,9 +50,11 @@ export default defineConfig({
     const pager = site.pager(pageData.relativePath)
     if (fm.prev === undefined) fm.prev = pager.prev ?? false
     if (fm.next === undefined) fm.next = pager.next ?? false
-    if (fm.lastUpdated === false) return
-    const date = fm.lastUpdated instanceof Date ? +fm.lastUpdated : site.dates.get(pageData.filePath)
-    if (date) pageData.lastUpdated = date
+    if (fm.lastUpdated !== false) {
+      const date = fm.lastUpdated instanceof Date ? +fm.lastUpdated : site.dates.get(pageData.filePath)
+      if (date) pageData.lastUpdated = date
+    }
+    dropBuildOnlyData(pageData)
   },
   // The page map and the site data (with the full sidebar) in one shared,
   // hashed chunk, not inlined in every page: per-page output stays flat.
@@ -82,6 +86,8 @@ export default defineConfig({
       vueFromProject(PROJECT_ROOT),
       sitemapDevPlugin(site.options.base, site.sitemapHtml),
       unusedCssPlugin(['gb-placeholder']),
+      // After unused-css: splits what is left.
+      lazyCssPlugin(['gb-placeholder']),
       noTransitionsPlugin(),
     ],
     ssr: { external: SSR_EXTERNAL },

@@ -13,12 +13,19 @@ export function wordsOf(code: string): Set<string> {
   return new Set(code.match(/[A-Za-z_][\w-]*/g) ?? [])
 }
 
-/** Classes a selector needs to match; those under :not() are not needed. */
-function requiredClasses(selector: string): string[] | null {
+/**
+ * Classes a selector needs to match; those under :not() are not needed.
+ * With `scopes`, also the scoped-style attributes of Vue components
+ * (`[data-v-1a2b3c4d]`), whose names the component's code holds.
+ */
+export function requiredClasses(selector: string, scopes = false): string[] | null {
   // :is()/:where()/:has() lists: too subtle to prune; keep.
   if (/:(is|where|has|matches)\(/.test(selector)) return null
-  const bare = selector.replace(/:not\([^)]*\)/g, '').replace(/\[[^\]]*\]/g, '')
-  return [...bare.matchAll(/\.(-?[A-Za-z_][\w-]*)/g)].map((m) => m[1].replace(/\\/g, ''))
+  const noNot = selector.replace(/:not\([^)]*\)/g, '')
+  const bare = noNot.replace(/\[[^\]]*\]/g, '')
+  const classes = [...bare.matchAll(/\.(-?[A-Za-z_][\w-]*)/g)].map((m) => m[1].replace(/\\/g, ''))
+  if (scopes) for (const m of noNot.matchAll(/\[(data-v-[\da-f]+)\]/g)) classes.push(m[1])
+  return classes
 }
 
 function pruneSelectors(root: Root, words: Set<string>): void {
