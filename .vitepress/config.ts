@@ -1,10 +1,12 @@
 // Wiring only: the GitBook space, its URLs and sidebar come from ./gitbook/site.
 import { defineConfig } from 'vitepress'
+import { cssContentNamesPlugin } from './gitbook/deploy/css-names'
 import { lazyCssPlugin } from './gitbook/deploy/lazy-css'
 import { unusedCssPlugin } from './gitbook/deploy/unused-css'
 import { markdownOptions } from './gitbook/markdown'
 import { unusedPartsAliases } from './gitbook/unused-parts'
 import { noTransitionsPlugin } from './gitbook/no-transitions'
+import { leanVueusePlugin } from './gitbook/lean-vueuse'
 import { dropBuildOnlyData } from './gitbook/page-data'
 import { publicSite } from './gitbook/public-pages'
 import { frenchSearch } from './gitbook/search'
@@ -85,10 +87,19 @@ export default defineConfig({
       translateThemePlugin(),
       vueFromProject(PROJECT_ROOT),
       sitemapDevPlugin(site.options.base, site.sitemapHtml),
-      unusedCssPlugin(['gb-placeholder']),
+      unusedCssPlugin(['gb-placeholder'], [
+        // Algolia's search dialog and its own dark mode: VitePress's search
+        // button looks for `.DocSearch-Modal` by name, but with local search
+        // it never exists, and VitePress marks dark mode with `.dark`.
+        /\.DocSearch-Modal\b/,
+        /\[data-theme[=\]]/,
+      ]),
       // After unused-css: splits what is left.
       lazyCssPlugin(['gb-placeholder']),
+      // Last of the three: names the stylesheet after what it now holds.
+      cssContentNamesPlugin(),
       noTransitionsPlugin(),
+      leanVueusePlugin(),
     ],
     ssr: { external: SSR_EXTERNAL },
     // Neither the theme nor the pages use Vue's Options API (data, methods…):

@@ -28,11 +28,12 @@ export function requiredClasses(selector: string, scopes = false): string[] | nu
   return classes
 }
 
-function pruneSelectors(root: Root, words: Set<string>): void {
+function pruneSelectors(root: Root, words: Set<string>, absent: RegExp[]): void {
   root.walkRules((rule: Rule) => {
     // Keyframe steps (from, 50%) are not selectors.
     if (rule.parent?.type === 'atrule' && /keyframes$/.test((rule.parent as { name: string }).name)) return
     const kept = rule.selectors.filter((s) => {
+      if (absent.some((a) => a.test(s))) return false
       const classes = requiredClasses(s)
       return classes === null || classes.every((c) => words.has(c))
     })
@@ -81,10 +82,14 @@ function pruneShadowed(root: Root): void {
   })
 }
 
-/** `css` without the rules and variables `code` (the client JavaScript) cannot use. */
-export function dropUnusedCss(css: string, code: string): string {
+/**
+ * `css` without the rules and variables `code` (the client JavaScript) cannot
+ * use, nor the selectors matching one of `absent`: what the code names but
+ * never puts in a page of this site.
+ */
+export function dropUnusedCss(css: string, code: string, absent: RegExp[] = []): string {
   const root = postcss.parse(css)
-  pruneSelectors(root, wordsOf(code))
+  pruneSelectors(root, wordsOf(code), absent)
   pruneShadowed(root)
   pruneVariables(root, code)
   // Emptied at-rules (@media with no rule left).
@@ -94,8 +99,12 @@ export function dropUnusedCss(css: string, code: string): string {
   return root.toString()
 }
 
-/** Vite plugin: prune the client build's CSS against its own JavaScript. */
-export function unusedCssPlugin(keep: string[] = []): Plugin {
+/**
+ * Vite plugin: prune the client build's CSS against its own JavaScript.
+ * @param keep classes of HTML written outside Vue (the static pages)
+ * @param absent selectors to drop although the code names their classes
+ */
+export function unusedCssPlugin(keep: string[] = [], absent: RegExp[] = []): Plugin {
   let ssr = false
   return {
     name: 'gitbook:unused-css',
@@ -113,7 +122,7 @@ export function unusedCssPlugin(keep: string[] = []): Plugin {
         .join('\n')
       for (const f of Object.values(bundle)) {
         if (f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string') {
-          f.source = dropUnusedCss(f.source, code)
+          f.source = dropUnusedCss(f.source, code, absent)
         }
       }
     },
