@@ -5,7 +5,7 @@ import { lazyCssPlugin } from './gitbook/deploy/lazy-css'
 import { unusedCssPlugin } from './gitbook/deploy/unused-css'
 import { markdownOptions } from './gitbook/markdown'
 import { unusedPartsAliases } from './gitbook/unused-parts'
-import { noTransitionsPlugin } from './gitbook/no-transitions'
+import { themePatchesPlugin } from './gitbook/theme-patches'
 import { leanVueusePlugin } from './gitbook/lean-vueuse'
 import { dropBuildOnlyData } from './gitbook/page-data'
 import { publicSite } from './gitbook/public-pages'
@@ -93,12 +93,15 @@ export default defineConfig({
         // it never exists, and VitePress marks dark mode with `.dark`.
         /\.DocSearch-Modal\b/,
         /\[data-theme[=\]]/,
+        // No « edit this page » link: themeConfig.editLink is left unset.
+        /\.edit-link\b/,
+        /\.vpi-square-pen\b/,
       ]),
       // After unused-css: splits what is left.
       lazyCssPlugin(['gb-placeholder']),
       // Last of the three: names the stylesheet after what it now holds.
       cssContentNamesPlugin(),
-      noTransitionsPlugin(),
+      themePatchesPlugin(),
       leanVueusePlugin(),
     ],
     ssr: { external: SSR_EXTERNAL },
