@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import type { OutputAsset, OutputChunk } from 'rollup'
 import type { Plugin } from 'vite'
+import { clientBundlePlugin } from './client-bundle'
 
 /** `assets/style.AbCd1234.css` with the hash part replaced by one of `source`. */
 export function contentName(fileName: string, source: string): string {
@@ -15,31 +16,21 @@ export function contentName(fileName: string, source: string): string {
 
 /** Vite plugin, after every plugin that edits CSS: rename the page stylesheets. */
 export function cssContentNamesPlugin(): Plugin {
-  let ssr = false
-  return {
-    name: 'gitbook:css-content-names',
-    apply: 'build',
-    enforce: 'post',
-    configResolved(config) {
-      ssr = !!config.build.ssr
-    },
-    generateBundle(_options, bundle) {
-      if (ssr) return
-      const chunkNames = new Set(
-        Object.values(bundle)
-          .filter((f): f is OutputChunk => f.type === 'chunk')
-          .map((c) => c.fileName.replace(/\.js$/, '')),
-      )
-      for (const f of Object.values(bundle)) {
-        if (f.type !== 'asset' || !f.fileName.endsWith('.css') || typeof f.source !== 'string') continue
-        // A lazy component's stylesheet keeps its chunk's name (lazy-css.ts).
-        if (chunkNames.has(f.fileName.replace(/\.css$/, ''))) continue
-        // Renamed in place: Rollup writes each file under its `fileName`,
-        // and VitePress links the first stylesheet of the output, whose
-        // order is the bundle's.
-        const asset = f as OutputAsset
-        asset.fileName = contentName(asset.fileName, asset.source as string)
-      }
-    },
-  }
+  return clientBundlePlugin('gitbook:css-content-names', (bundle) => {
+    const chunkNames = new Set(
+      Object.values(bundle)
+        .filter((f): f is OutputChunk => f.type === 'chunk')
+        .map((c) => c.fileName.replace(/\.js$/, '')),
+    )
+    for (const f of Object.values(bundle)) {
+      if (f.type !== 'asset' || !f.fileName.endsWith('.css') || typeof f.source !== 'string') continue
+      // A lazy component's stylesheet keeps its chunk's name (lazy-css.ts).
+      if (chunkNames.has(f.fileName.replace(/\.css$/, ''))) continue
+      // Renamed in place: Rollup writes each file under its `fileName`,
+      // and VitePress links the first stylesheet of the output, whose
+      // order is the bundle's.
+      const asset = f as OutputAsset
+      asset.fileName = contentName(asset.fileName, asset.source as string)
+    }
+  })
 }

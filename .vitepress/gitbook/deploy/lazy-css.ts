@@ -12,8 +12,9 @@
 // so a chunk cached by a browser keeps finding a stylesheet of that name.
 import path from 'node:path'
 import postcss, { type AtRule, type Container, type Root, type Rule } from 'postcss'
-import type { OutputChunk } from 'rollup'
+import type { OutputAsset, OutputChunk } from 'rollup'
 import type { Plugin } from 'vite'
+import { clientBundlePlugin } from './client-bundle'
 import { requiredClasses, wordsOf } from './unused-css'
 
 /**
@@ -73,39 +74,28 @@ function lazyComponentChunks(chunks: OutputChunk[]): OutputChunk[] {
 
 /** Vite plugin: after unused-css.ts, move on-demand components' CSS to their own stylesheet. */
 export function lazyCssPlugin(keep: string[] = []): Plugin {
-  let ssr = false
-  return {
-    name: 'gitbook:lazy-css',
-    apply: 'build',
-    enforce: 'post',
-    configResolved(config) {
-      ssr = !!config.build.ssr
-    },
-    generateBundle(_options, bundle) {
-      if (ssr) return
-      const chunks = Object.values(bundle).filter((f): f is OutputChunk => f.type === 'chunk')
-      const lazy = lazyComponentChunks(chunks)
-      const eagerWords = wordsOf(
-        chunks
-          .filter((c) => !lazy.includes(c))
-          .map((c) => c.code)
-          .concat(keep)
-          .join('\n'),
-      )
-      const sheets = Object.values(bundle).filter((f) => f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string')
-      for (const chunk of lazy) {
-        let moved = ''
-        for (const sheet of sheets) {
-          if (sheet.type !== 'asset') continue
-          const split = splitLazyCss(sheet.source as string, eagerWords, wordsOf(chunk.code))
-          sheet.source = split.eager
-          moved += split.lazy
-        }
-        if (!moved.trim()) continue
-        const fileName = chunk.fileName.replace(/\.js$/, '.css')
-        this.emitFile({ type: 'asset', fileName, source: moved })
-        chunk.code += stylesheetLoader(path.posix.relative(path.posix.dirname(chunk.fileName), fileName))
+  return clientBundlePlugin('gitbook:lazy-css', function (bundle) {
+    const chunks = Object.values(bundle).filter((f): f is OutputChunk => f.type === 'chunk')
+    const lazy = lazyComponentChunks(chunks)
+    const eagerWords = wordsOf(
+      chunks
+        .filter((c) => !lazy.includes(c))
+        .map((c) => c.code)
+        .concat(keep)
+        .join('\n'),
+    )
+    const sheets = Object.values(bundle).filter((f): f is OutputAsset => f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string')
+    for (const chunk of lazy) {
+      let moved = ''
+      for (const sheet of sheets) {
+        const split = splitLazyCss(sheet.source as string, eagerWords, wordsOf(chunk.code))
+        sheet.source = split.eager
+        moved += split.lazy
       }
-    },
-  }
+      if (!moved.trim()) continue
+      const fileName = chunk.fileName.replace(/\.js$/, '.css')
+      this.emitFile({ type: 'asset', fileName, source: moved })
+      chunk.code += stylesheetLoader(path.posix.relative(path.posix.dirname(chunk.fileName), fileName))
+    }
+  })
 }

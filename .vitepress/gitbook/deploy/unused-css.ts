@@ -7,6 +7,7 @@
 // Over-approximate on purpose: any word of the JavaScript counts as a class.
 import postcss, { type Root, type Rule } from 'postcss'
 import type { Plugin } from 'vite'
+import { clientBundlePlugin } from './client-bundle'
 
 /** Every identifier-like word of the client code: the classes it may set. */
 export function wordsOf(code: string): Set<string> {
@@ -105,26 +106,16 @@ export function dropUnusedCss(css: string, code: string, absent: RegExp[] = []):
  * @param absent selectors to drop although the code names their classes
  */
 export function unusedCssPlugin(keep: string[] = [], absent: RegExp[] = []): Plugin {
-  let ssr = false
-  return {
-    name: 'gitbook:unused-css',
-    apply: 'build',
-    enforce: 'post',
-    configResolved(config) {
-      ssr = !!config.build.ssr
-    },
-    generateBundle(_options, bundle) {
-      if (ssr) return
-      // Plus the classes of HTML written outside Vue (the static pages).
-      const code = Object.values(bundle)
-        .map((f) => (f.type === 'chunk' ? f.code : ''))
-        .concat(keep)
-        .join('\n')
-      for (const f of Object.values(bundle)) {
-        if (f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string') {
-          f.source = dropUnusedCss(f.source, code, absent)
-        }
+  return clientBundlePlugin('gitbook:unused-css', (bundle) => {
+    // Plus the classes of HTML written outside Vue (the static pages).
+    const code = Object.values(bundle)
+      .map((f) => (f.type === 'chunk' ? f.code : ''))
+      .concat(keep)
+      .join('\n')
+    for (const f of Object.values(bundle)) {
+      if (f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string') {
+        f.source = dropUnusedCss(f.source, code, absent)
       }
-    },
-  }
+    }
+  })
 }
