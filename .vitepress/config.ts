@@ -1,8 +1,13 @@
 // Wiring only: the GitBook space, its URLs and sidebar come from ./gitbook/site.
 import { defineConfig } from 'vitepress'
+import { cssContentNamesPlugin } from './gitbook/deploy/css-names'
+import { lazyCssPlugin } from './gitbook/deploy/lazy-css'
 import { unusedCssPlugin } from './gitbook/deploy/unused-css'
 import { markdownOptions } from './gitbook/markdown'
 import { unusedPartsAliases } from './gitbook/unused-parts'
+import { themePatchesPlugin } from './gitbook/theme-patches'
+import { leanVueusePlugin } from './gitbook/lean-vueuse'
+import { dropBuildOnlyData } from './gitbook/page-data'
 import { publicSite } from './gitbook/public-pages'
 import { frenchSearch } from './gitbook/search'
 import { loadSite, PROJECT_ROOT } from './gitbook/site'
@@ -48,9 +53,11 @@ export default defineConfig({
     const pager = site.pager(pageData.relativePath)
     if (fm.prev === undefined) fm.prev = pager.prev ?? false
     if (fm.next === undefined) fm.next = pager.next ?? false
-    if (fm.lastUpdated === false) return
-    const date = fm.lastUpdated instanceof Date ? +fm.lastUpdated : site.dates.get(pageData.filePath)
-    if (date) pageData.lastUpdated = date
+    if (fm.lastUpdated !== false) {
+      const date = fm.lastUpdated instanceof Date ? +fm.lastUpdated : site.dates.get(pageData.filePath)
+      if (date) pageData.lastUpdated = date
+    }
+    dropBuildOnlyData(pageData)
   },
   // The page map and the site data (with the full sidebar) in one shared,
   // hashed chunk, not inlined in every page: per-page output stays flat.
@@ -82,7 +89,22 @@ export default defineConfig({
       translateThemePlugin(),
       vueFromProject(PROJECT_ROOT),
       sitemapDevPlugin(site.options.base, site.sitemapHtml),
-      unusedCssPlugin(['gb-placeholder']),
+      unusedCssPlugin(['gb-placeholder'], [
+        // Algolia's search dialog and its own dark mode: VitePress's search
+        // button looks for `.DocSearch-Modal` by name, but with local search
+        // it never exists, and VitePress marks dark mode with `.dark`.
+        /\.DocSearch-Modal\b/,
+        /\[data-theme[=\]]/,
+        // No « edit this page » link: themeConfig.editLink is left unset.
+        /\.edit-link\b/,
+        /\.vpi-square-pen\b/,
+      ]),
+      // After unused-css: splits what is left.
+      lazyCssPlugin(['gb-placeholder']),
+      // Last of the three: names the stylesheet after what it now holds.
+      cssContentNamesPlugin(),
+      themePatchesPlugin(),
+      leanVueusePlugin(),
     ],
     ssr: { external: SSR_EXTERNAL },
     // Neither the theme nor the pages use Vue's Options API (data, methods…):

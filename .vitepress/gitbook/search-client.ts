@@ -1,6 +1,6 @@
 // What the reader's browser needs of the French search: the term folding and
-// the search options, given as real functions when the theme starts
-// (installFrenchSearch). VitePress would otherwise send config functions as
+// the search options, given as real functions when the search box loads
+// (installFrenchSearch, called from it: theme-patches.ts). VitePress would otherwise send config functions as
 // source text revived with `new Function`, which the Content-Security-Policy
 // forbids (no 'unsafe-eval'). No Node import here: this module is bundled.
 import { frenchTerm, typoAllowance } from './search-terms'

@@ -24,9 +24,28 @@ export const UNUSED_THEME_PARTS = [
   // No top navigation: a GitBook space navigates by its sidebar.
   'VPNavBarMenu',
   'VPNavScreenMenu',
+  // The « … » flyout of the bar between 768 and 1280px: it only repeats the
+  // appearance switch (shown there by layout.css instead) beside an empty
+  // social-links group, under an English label; with it go VPFlyout and
+  // VPMenu, which nothing else of ours uses.
+  'VPNavBarExtra',
+  // Only draws `themeConfig.logo`, which this site leaves unset: the
+  // Marianne block is its logo (GbHeaderBrand).
+  'VPImage',
 ]
+
+/**
+ * Client scripts of VitePress's app for Markdown this site never produces:
+ * code groups (`::: code-group`, VitePress syntax GitBook has no equivalent
+ * of; GitBook's tabs are GbTabs). Replaced by a module doing nothing.
+ */
+const NO_CODE_GROUPS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../theme/no-code-groups.ts')
 
 /** Vite aliases: each unused part of the default theme → an empty component. */
 export function unusedPartsAliases() {
-  return UNUSED_THEME_PARTS.map((name) => ({ find: new RegExp(`^.*/${name}\\.vue$`), replacement: NOTHING }))
+  return [
+    ...UNUSED_THEME_PARTS.map((name) => ({ find: new RegExp(`^.*/${name}\\.vue$`), replacement: NOTHING })),
+    // As VitePress's app/index.js writes the import.
+    { find: /^\.\/composables\/codeGroups$/, replacement: NO_CODE_GROUPS },
+  ]
 }

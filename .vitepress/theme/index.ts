@@ -5,7 +5,6 @@ import type { Theme } from 'vitepress'
 import GbTabs from './components/GbTabs.vue'
 import GbTab from './components/GbTab.vue'
 import { installAnchorAliases } from './anchor-aliases'
-import { installFrenchSearch } from '../gitbook/search-client'
 import './styles/fonts.css'
 import './styles/tokens.css'
 import './styles/dsfr.css'
@@ -50,8 +49,7 @@ import { GbLayout } from './layout'
 export default {
   extends: DefaultTheme,
   Layout: GbLayout,
-  enhanceApp({ app, router, siteData }) {
-    installFrenchSearch(siteData.value.themeConfig)
+  enhanceApp({ app, router }) {
     installAnchorAliases(router)
     installGitbookActions()
     installCopyLinks()

@@ -7,25 +7,34 @@
 // Over-approximate on purpose: any word of the JavaScript counts as a class.
 import postcss, { type Root, type Rule } from 'postcss'
 import type { Plugin } from 'vite'
+import { clientBundlePlugin } from './client-bundle'
 
 /** Every identifier-like word of the client code: the classes it may set. */
 export function wordsOf(code: string): Set<string> {
   return new Set(code.match(/[A-Za-z_][\w-]*/g) ?? [])
 }
 
-/** Classes a selector needs to match; those under :not() are not needed. */
-function requiredClasses(selector: string): string[] | null {
+/**
+ * Classes a selector needs to match; those under :not() are not needed.
+ * With `scopes`, also the scoped-style attributes of Vue components
+ * (`[data-v-1a2b3c4d]`), whose names the component's code holds.
+ */
+export function requiredClasses(selector: string, scopes = false): string[] | null {
   // :is()/:where()/:has() lists: too subtle to prune; keep.
   if (/:(is|where|has|matches)\(/.test(selector)) return null
-  const bare = selector.replace(/:not\([^)]*\)/g, '').replace(/\[[^\]]*\]/g, '')
-  return [...bare.matchAll(/\.(-?[A-Za-z_][\w-]*)/g)].map((m) => m[1].replace(/\\/g, ''))
+  const noNot = selector.replace(/:not\([^)]*\)/g, '')
+  const bare = noNot.replace(/\[[^\]]*\]/g, '')
+  const classes = [...bare.matchAll(/\.(-?[A-Za-z_][\w-]*)/g)].map((m) => m[1].replace(/\\/g, ''))
+  if (scopes) for (const m of noNot.matchAll(/\[(data-v-[\da-f]+)\]/g)) classes.push(m[1])
+  return classes
 }
 
-function pruneSelectors(root: Root, words: Set<string>): void {
+function pruneSelectors(root: Root, words: Set<string>, absent: RegExp[]): void {
   root.walkRules((rule: Rule) => {
     // Keyframe steps (from, 50%) are not selectors.
     if (rule.parent?.type === 'atrule' && /keyframes$/.test((rule.parent as { name: string }).name)) return
     const kept = rule.selectors.filter((s) => {
+      if (absent.some((a) => a.test(s))) return false
       const classes = requiredClasses(s)
       return classes === null || classes.every((c) => words.has(c))
     })
@@ -74,10 +83,14 @@ function pruneShadowed(root: Root): void {
   })
 }
 
-/** `css` without the rules and variables `code` (the client JavaScript) cannot use. */
-export function dropUnusedCss(css: string, code: string): string {
+/**
+ * `css` without the rules and variables `code` (the client JavaScript) cannot
+ * use, nor the selectors matching one of `absent`: what the code names but
+ * never puts in a page of this site.
+ */
+export function dropUnusedCss(css: string, code: string, absent: RegExp[] = []): string {
   const root = postcss.parse(css)
-  pruneSelectors(root, wordsOf(code))
+  pruneSelectors(root, wordsOf(code), absent)
   pruneShadowed(root)
   pruneVariables(root, code)
   // Emptied at-rules (@media with no rule left).
@@ -87,28 +100,22 @@ export function dropUnusedCss(css: string, code: string): string {
   return root.toString()
 }
 
-/** Vite plugin: prune the client build's CSS against its own JavaScript. */
-export function unusedCssPlugin(keep: string[] = []): Plugin {
-  let ssr = false
-  return {
-    name: 'gitbook:unused-css',
-    apply: 'build',
-    enforce: 'post',
-    configResolved(config) {
-      ssr = !!config.build.ssr
-    },
-    generateBundle(_options, bundle) {
-      if (ssr) return
-      // Plus the classes of HTML written outside Vue (the static pages).
-      const code = Object.values(bundle)
-        .map((f) => (f.type === 'chunk' ? f.code : ''))
-        .concat(keep)
-        .join('\n')
-      for (const f of Object.values(bundle)) {
-        if (f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string') {
-          f.source = dropUnusedCss(f.source, code)
-        }
+/**
+ * Vite plugin: prune the client build's CSS against its own JavaScript.
+ * @param keep classes of HTML written outside Vue (the static pages)
+ * @param absent selectors to drop although the code names their classes
+ */
+export function unusedCssPlugin(keep: string[] = [], absent: RegExp[] = []): Plugin {
+  return clientBundlePlugin('gitbook:unused-css', (bundle) => {
+    // Plus the classes of HTML written outside Vue (the static pages).
+    const code = Object.values(bundle)
+      .map((f) => (f.type === 'chunk' ? f.code : ''))
+      .concat(keep)
+      .join('\n')
+    for (const f of Object.values(bundle)) {
+      if (f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string') {
+        f.source = dropUnusedCss(f.source, code, absent)
       }
-    },
-  }
+    }
+  })
 }
