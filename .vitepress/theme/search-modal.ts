@@ -5,8 +5,6 @@
 //   « 3 résultats pour « x » » once the list settles;
 // - closed with Escape, it leaves focus on <body>: focus goes back to what
 //   had it before the box opened (the search button).
-import { fillTopExcerpts, markExcerpts } from './search-excerpts'
-
 export function resultsAnnouncement(count: number, query: string): string {
   if (!query.trim()) return ''
   if (count === 0) return `Aucun résultat pour « ${query} »`
@@ -40,6 +38,8 @@ export function installSearchModalHelpers(): void {
     const box = document.querySelector('.VPLocalSearchBox')
     const input = box?.querySelector<HTMLInputElement>('#localsearch-input')
     if (!box || !input) return
+    // Loaded with the box, not with every page (it carries the French folding).
+    const { fillTopExcerpts, markExcerpts } = await import('./search-excerpts')
     await fillTopExcerpts(box)
     markExcerpts(box, input.value)
     // Our own marks are not a change of the results.
