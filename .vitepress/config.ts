@@ -7,6 +7,7 @@ import { publicSite } from './gitbook/public-pages'
 import { frenchSearch } from './gitbook/search'
 import { loadSite, PROJECT_ROOT } from './gitbook/site'
 import { sitemapDevPlugin } from './gitbook/sitemap-page'
+import { pageMeta } from './gitbook/page-meta'
 import { fr } from './theme/i18n/fr'
 import { translateThemePlugin } from './theme/i18n/untranslated'
 import { SSR_EXTERNAL, vueFromProject } from './gitbook/vue-resolve'
@@ -47,10 +48,22 @@ export default defineConfig({
     const pager = site.pager(pageData.relativePath)
     if (fm.prev === undefined) fm.prev = pager.prev ?? false
     if (fm.next === undefined) fm.next = pager.next ?? false
+    // Set here, whatever the author wrote: the page's own trail and twin only.
+    fm.gitbookBreadcrumbs = site.breadcrumbs(pageData.filePath)
+    fm.gitbookTwin = site.twinLink(pageData.filePath) ?? false
     if (fm.lastUpdated === false) return
     const date = fm.lastUpdated instanceof Date ? +fm.lastUpdated : site.dates.get(pageData.filePath)
     if (date) pageData.lastUpdated = date
   },
+  transformHead: ({ pageData, title, description }) =>
+    pageMeta({
+      page: site.space.pages.get(pageData.filePath),
+      title: pageData.title || title,
+      description,
+      siteName: publicSite.service,
+      base: site.options.base,
+      siteUrl: site.options.siteUrl,
+    }),
   // The page map and the site data (with the full sidebar) in one shared,
   // hashed chunk, not inlined in every page: per-page output stays flat.
   metaChunk: true,
@@ -73,6 +86,8 @@ export default defineConfig({
     sidebar: site.sidebar,
     search: frenchSearch(site.space),
     socialLinks: [],
+    // « Modifier cette page », only when the repository is configured (--edit-url).
+    ...(site.options.editUrl ? { editLink: { pattern: site.options.editUrl, text: 'Modifier cette page' } } : {}),
     ...footerData,
   },
   vite: {
