@@ -8,6 +8,7 @@ import { frenchSearch } from './gitbook/search'
 import { loadSite, PROJECT_ROOT } from './gitbook/site'
 import { sitemapDevPlugin } from './gitbook/sitemap-page'
 import { pageMeta } from './gitbook/page-meta'
+import { twinsDevPlugin } from './gitbook/twins'
 import { fr } from './theme/i18n/fr'
 import { translateThemePlugin } from './theme/i18n/untranslated'
 import { SSR_EXTERNAL, vueFromProject } from './gitbook/vue-resolve'
@@ -95,6 +96,7 @@ export default defineConfig({
       translateThemePlugin(),
       vueFromProject(PROJECT_ROOT),
       sitemapDevPlugin(site.options.base, site.sitemapHtml),
+      twinsDevPlugin(site.space, { base: site.options.base, siteUrl: site.options.siteUrl }),
       unusedCssPlugin(['gb-placeholder']),
     ],
     ssr: { external: SSR_EXTERNAL },

@@ -15,6 +15,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import matter from 'gray-matter'
+import type { Plugin } from 'vite'
 import { isNoIndex } from './reading-order'
 import { insideSpace, resolveHref } from './resolve'
 import type { PageInfo, Space } from './space'
@@ -49,9 +50,9 @@ export function twinUrl(page: PageInfo, o: TwinOptions): string {
 const FENCE = /^\s*(`{3,}|~{3,})/
 // On a line outside code: inline code (kept as is), an inline link or image
 // destination `](dest`, an HTML or GitBook-tag address `href="…"`, and a
-// reference definition `[id]: dest`.
+// reference definition `[id]: dest` (not a footnote `[^1]: text`).
 const LINKS =
-  /(`+)[^`]*?\1|(\]\(\s*)(<[^>\n]*>|[^\s()<>]+(?:\([^\s()]*\)[^\s()]*)*)|(\b(?:href|src|url)\s*=\s*)(["'])([^"'\n]*)\5|^(\s{0,3}\[[^\]\n]+\]:\s*)(<[^>\n]*>|\S+)/g
+  /(`+)[^`]*?\1|(\]\(\s*)(<[^>\n]*>|[^\s()<>]+(?:\([^\s()]*\)[^\s()]*)*)|(\b(?:href|src|url)\s*=\s*)(["'])([^"'\n]*)\5|^(\s{0,3}\[(?!\^)[^\]\n]+\]:\s*)(<[^>\n]*>|\S+)/g
 
 /** Body of a file without its front matter, blank lines at both ends dropped. */
 function includedBody(abs: string): string {
@@ -168,4 +169,24 @@ export function writeTwins(outDir: string, space: Space, o: TwinOptions): Map<st
     fs.copyFileSync(abs, dest)
   }
   return twins
+}
+
+/**
+ * The dev server answers a twin's address as the built site will (the « Copier
+ * la page en Markdown » button fetches it), from the page file as it is now.
+ */
+export function twinsDevPlugin(space: Space, o: TwinOptions): Plugin {
+  const byPath = new Map<string, PageInfo>()
+  for (const page of space.pages.values()) if (hasTwin(page)) byPath.set(routeToUrl(twinFile(page), o.base), page)
+  return {
+    name: 'gitbook:twins',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const page = byPath.get((req.url ?? '').split('?')[0])
+        if (!page) return next()
+        res.setHeader('content-type', 'text/markdown; charset=utf-8')
+        res.end(new TwinWriter(space, o).twin(page))
+      })
+    },
+  }
 }
