@@ -21,7 +21,7 @@ import { insideSpace, resolveHref } from './resolve'
 import type { PageInfo, Space } from './space'
 import { parseArgs } from './tag/args'
 import { readTagLine } from './tag/tokenize'
-import { routeToTarget, routeToUrl } from './urls'
+import { routeToTarget, routeToUrl, safeDecode } from './urls'
 
 export interface TwinOptions {
   /** Base path the site is served under (`/ressources/`). */
@@ -177,12 +177,14 @@ export function writeTwins(outDir: string, space: Space, o: TwinOptions): Map<st
  */
 export function twinsDevPlugin(space: Space, o: TwinOptions): Plugin {
   const byPath = new Map<string, PageInfo>()
-  for (const page of space.pages.values()) if (hasTwin(page)) byPath.set(routeToUrl(twinFile(page), o.base), page)
+  for (const page of space.pages.values()) if (hasTwin(page)) byPath.set(safeDecode(routeToUrl(twinFile(page), o.base)), page)
   return {
     name: 'gitbook:twins',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const page = byPath.get((req.url ?? '').split('?')[0])
+        // The address asked for: VitePress's rewrites change `req.url` to the source file's.
+        const asked = ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').replace(/[?#].*$/, '')
+        const page = byPath.get(safeDecode(asked))
         if (!page) return next()
         res.setHeader('content-type', 'text/markdown; charset=utf-8')
         res.end(new TwinWriter(space, o).twin(page))
