@@ -182,9 +182,12 @@ export function twinsDevPlugin(space: Space, o: TwinOptions): Plugin {
     name: 'gitbook:twins',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
+        // In dev, the twin's address is also the page's Vue module, which the
+        // browser imports as a script (and reloads with `?t=`): leave those to VitePress.
+        if (req.headers['sec-fetch-dest'] === 'script') return next()
         // The address asked for: VitePress's rewrites change `req.url` to the source file's.
-        const asked = ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').replace(/[?#].*$/, '')
-        const page = byPath.get(safeDecode(asked))
+        const asked = (req as { originalUrl?: string }).originalUrl ?? req.url ?? ''
+        const page = asked.includes('?') ? undefined : byPath.get(safeDecode(asked.replace(/#.*$/, '')))
         if (!page) return next()
         res.setHeader('content-type', 'text/markdown; charset=utf-8')
         res.end(new TwinWriter(space, o).twin(page))
