@@ -12,6 +12,8 @@ import { publicSite } from './gitbook/public-pages'
 import { frenchSearch } from './gitbook/search'
 import { loadSite, PROJECT_ROOT } from './gitbook/site'
 import { sitemapDevPlugin } from './gitbook/sitemap-page'
+import { pageMeta } from './gitbook/page-meta'
+import { twinsDevPlugin } from './gitbook/twins'
 import { fr } from './theme/i18n/fr'
 import { translateThemePlugin } from './theme/i18n/untranslated'
 import { ownTempDir } from './gitbook/build-temp'
@@ -53,12 +55,24 @@ export default defineConfig({
     const pager = site.pager(pageData.relativePath)
     if (fm.prev === undefined) fm.prev = pager.prev ?? false
     if (fm.next === undefined) fm.next = pager.next ?? false
+    // Set here, whatever the author wrote: the page's own trail and twin only.
+    fm.gitbookBreadcrumbs = site.breadcrumbs(pageData.filePath)
+    fm.gitbookTwin = site.twinLink(pageData.filePath) ?? false
     if (fm.lastUpdated !== false) {
       const date = fm.lastUpdated instanceof Date ? +fm.lastUpdated : site.dates.get(pageData.filePath)
       if (date) pageData.lastUpdated = date
     }
     dropBuildOnlyData(pageData)
   },
+  transformHead: ({ pageData, title, description }) =>
+    pageMeta({
+      page: site.space.pages.get(pageData.filePath),
+      title: pageData.title || title,
+      description,
+      siteName: publicSite.service,
+      base: site.options.base,
+      siteUrl: site.options.siteUrl,
+    }),
   // The page map and the site data (with the full sidebar) in one shared,
   // hashed chunk, not inlined in every page: per-page output stays flat.
   metaChunk: true,
@@ -81,6 +95,8 @@ export default defineConfig({
     sidebar: site.sidebar,
     search: frenchSearch(site.space),
     socialLinks: [],
+    // « Modifier cette page », only when the repository is configured (--edit-url).
+    ...(site.options.editUrl ? { editLink: { pattern: site.options.editUrl, text: 'Modifier cette page' } } : {}),
     ...footerData,
   },
   vite: {
@@ -89,15 +105,15 @@ export default defineConfig({
       translateThemePlugin(),
       vueFromProject(PROJECT_ROOT),
       sitemapDevPlugin(site.options.base, site.sitemapHtml),
+      twinsDevPlugin(site.space, { base: site.options.base, siteUrl: site.options.siteUrl }),
       unusedCssPlugin(['gb-placeholder'], [
         // Algolia's search dialog and its own dark mode: VitePress's search
         // button looks for `.DocSearch-Modal` by name, but with local search
         // it never exists, and VitePress marks dark mode with `.dark`.
         /\.DocSearch-Modal\b/,
         /\[data-theme[=\]]/,
-        // No « edit this page » link: themeConfig.editLink is left unset.
-        /\.edit-link\b/,
-        /\.vpi-square-pen\b/,
+        // « Modifier cette page » only with --edit-url (themeConfig.editLink).
+        ...(site.options.editUrl ? [] : [/\.edit-link\b/, /\.vpi-square-pen\b/]),
       ]),
       // After unused-css: splits what is left.
       lazyCssPlugin(['gb-placeholder']),

@@ -1,5 +1,6 @@
 // The handbook's command line: build, dev and preview of any GitBook space.
 //   npm run build -- [--src <space>] [--out <dir>] [--base /path/] [--fallback-url <url>] [--previous <old-space>]
+//                    [--site-url <https://origin>] [--edit-url <https://…/:path>]
 //   npm run dev   -- [--src <space>] [--port 5173]
 //   npm run preview -- [--out <dir>] [--base /path/] [--port 4173]
 // Options reach .vitepress/config.ts through GITBOOK_* environment variables,
@@ -18,6 +19,8 @@ const { values, positionals } = parseArgs({
     base: { type: 'string' },
     'fallback-url': { type: 'string' },
     previous: { type: 'string' },
+    'site-url': { type: 'string' },
+    'edit-url': { type: 'string' },
     port: { type: 'string' },
   },
 })
@@ -29,6 +32,8 @@ if (values.out) process.env.GITBOOK_OUT = path.resolve(values.out)
 if (values.base) process.env.GITBOOK_BASE = values.base
 if (values['fallback-url']) process.env.GITBOOK_FALLBACK_URL = values['fallback-url']
 if (values.previous) process.env.GITBOOK_PREVIOUS = path.resolve(values.previous)
+if (values['site-url']) process.env.GITBOOK_SITE_URL = values['site-url']
+if (values['edit-url']) process.env.GITBOOK_EDIT_URL = values['edit-url']
 
 if (command === 'build') {
   // A child process free of tsx's module hooks: see bin/build.mjs.

@@ -17,6 +17,11 @@ import { idsParser, summaryAnchors } from './summary-anchors'
 import { addRedirects, loadSpace, movedPages, spaceRewrites, type Space } from './space'
 import { normalizeBase } from './urls'
 import { sitemapHtml, writeSitemap } from './sitemap-page'
+import { sitemapXml, writeSitemapXml } from './sitemap-xml'
+import { writeLlms } from './llms'
+import { breadcrumbTrails, type Crumb } from './reading-order'
+import { hasTwin, twinFile, writeTwins } from './twins'
+import { routeToUrl } from './urls'
 import { flatLinks, pageKey } from '../theme/sidebar-branch'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -34,9 +39,24 @@ export interface SiteOptions {
   fallbackUrl?: string
   /** A previous version of the space: pages it published elsewhere get redirects. */
   previous?: string
+  /**
+   * Public origin of the site (`https://manuel.exemple.gouv.fr`), the base
+   * path added to it: canonical links, `og:url`, absolute links in the
+   * Markdown twins and llms.txt, and sitemap.xml (none without it: a sitemap
+   * holds absolute URLs only). @default none
+   */
+  siteUrl?: string
+  /**
+   * « Modifier cette page » link, `:path` standing for the page's file in the
+   * space (`https://github.com/org/depot/edit/main/docs/:path`). @default none: no link
+   */
+  editUrl?: string
 }
 
-/** Options from `GITBOOK_SRC`, `GITBOOK_OUT`, `GITBOOK_BASE` (or `BASE`), `GITBOOK_FALLBACK_URL`, `GITBOOK_PREVIOUS`. */
+/**
+ * Options from `GITBOOK_SRC`, `GITBOOK_OUT`, `GITBOOK_BASE` (or `BASE`),
+ * `GITBOOK_FALLBACK_URL`, `GITBOOK_PREVIOUS`, `GITBOOK_SITE_URL`, `GITBOOK_EDIT_URL`.
+ */
 export function siteOptions(env = process.env): SiteOptions {
   return {
     src: path.resolve(PROJECT_ROOT, env.GITBOOK_SRC || 'docs'),
@@ -44,7 +64,31 @@ export function siteOptions(env = process.env): SiteOptions {
     base: normalizeBase(env.GITBOOK_BASE || env.BASE),
     fallbackUrl: env.GITBOOK_FALLBACK_URL || undefined,
     previous: env.GITBOOK_PREVIOUS ? path.resolve(PROJECT_ROOT, env.GITBOOK_PREVIOUS) : undefined,
+    siteUrl: env.GITBOOK_SITE_URL ? normalizeSiteUrl(env.GITBOOK_SITE_URL) : undefined,
+    editUrl: env.GITBOOK_EDIT_URL ? checkEditUrl(env.GITBOOK_EDIT_URL) : undefined,
   }
+}
+
+/** `https://x.gouv.fr/` from `https://x.gouv.fr` or `https://x.gouv.fr/anything`: the base path is added to the origin. */
+export function normalizeSiteUrl(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value.trim())
+  } catch {
+    throw new Error(`--site-url / GITBOOK_SITE_URL: "${value}" is not a URL; give the site's public origin, e.g. https://manuel.exemple.gouv.fr`)
+  }
+  if (!/^https?:$/.test(url.protocol)) {
+    throw new Error(`--site-url / GITBOOK_SITE_URL: "${value}" is not an http(s) URL; give the site's public origin, e.g. https://manuel.exemple.gouv.fr`)
+  }
+  return `${url.origin}/`
+}
+
+function checkEditUrl(value: string): string {
+  const v = value.trim()
+  if (!/^https?:\/\//i.test(v) || !v.includes(':path')) {
+    throw new Error(`--edit-url / GITBOOK_EDIT_URL: "${value}" must be an http(s) URL holding :path, e.g. https://github.com/org/depot/edit/main/docs/:path`)
+  }
+  return v
 }
 
 export interface Site {
@@ -63,6 +107,10 @@ export interface Site {
   pager(relativePath: string): { prev?: PagerLink; next?: PagerLink }
   /** The « Plan du site » page, every sidebar entry as a plain link. */
   sitemapHtml(): string
+  /** Breadcrumbs of the page `file` (space-relative source path): home › group › parents › page. */
+  breadcrumbs(file: string): Crumb[]
+  /** Root-absolute path (without base) of the page's Markdown twin, or undefined when it has none. */
+  twinLink(file: string): string | undefined
   /** Files VitePress must not treat as pages. */
   srcExclude: string[]
   buildEnd(outDir: string): void
@@ -92,6 +140,8 @@ export function loadSite(options = siteOptions()): Site {
     if (!/[?#]/.test(l.link) && !index.has(key)) index.set(key, i)
   })
   let sitemap: string | undefined
+  let trails: Map<string, Crumb[]> | undefined
+  const dates = gitDates(space.root)
   return {
     options,
     space,
@@ -104,7 +154,12 @@ export function loadSite(options = siteOptions()): Site {
       return { prev: links[i - 1], next: links[i + 1] }
     },
     sitemapHtml: () => (sitemap ??= sitemapHtml(sidebar, options.base, SITE_TITLE)),
-    dates: gitDates(space.root),
+    breadcrumbs: (file) => (trails ??= breadcrumbTrails(space)).get(file) ?? [],
+    twinLink(file) {
+      const page = space.pages.get(file)
+      return page && hasTwin(page) ? routeToUrl(twinFile(page)) : undefined
+    },
+    dates,
     srcExclude: [space.summaryFile, ...space.nestedSummaries, '**/.gitbook/**', '**/node_modules/**'],
     buildEnd(outDir: string) {
       const n = writeRedirects(outDir, options.base, space.redirects)
@@ -116,6 +171,12 @@ export function loadSite(options = siteOptions()): Site {
         fs.copyFileSync(abs, dest)
       }
       writeStaticPages(outDir, [accessibilityPage(), legalPage(), privacyPage()], publicSite.service)
+      // Markdown twins, llms.txt and sitemap.xml: see twins.ts, llms.ts, sitemap-xml.ts.
+      const twinOptions = { base: options.base, siteUrl: options.siteUrl }
+      const twins = writeTwins(outDir, space, twinOptions)
+      writeLlms(outDir, space, { title: publicSite.service, description: publicSite.tagline }, twins, twinOptions)
+      if (options.siteUrl) writeSitemapXml(outDir, sitemapXml(space, options.base, options.siteUrl, dates))
+      else console.log('GitBook: no sitemap.xml nor canonical links: give the public address with --site-url https://…')
       // Last, once every file is written: the policy hashes the pages' inline
       // scripts, and the compressed copies must match the final files.
       writeCsp(outDir)

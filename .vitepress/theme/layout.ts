@@ -7,6 +7,8 @@ import { dataSymbol, useData, withBase } from 'vitepress'
 import DefaultTheme from 'vitepress/theme-without-fonts'
 import GbFooter from './components/GbFooter.vue'
 import GbHeaderBrand from './components/GbHeaderBrand.vue'
+import GbBreadcrumb from './components/GbBreadcrumb.vue'
+import GbCopyMarkdown from './components/GbCopyMarkdown.vue'
 import { openBranch } from './sidebar-branch'
 import { addCopyLinks } from './copy-link'
 import { addImageZoom } from './image-zoom'
@@ -47,6 +49,8 @@ export const GbLayout = defineComponent({
         // The State's header block and footer (DSFR).
         'nav-bar-title-before': () => [h(GbHeaderBrand), slots['nav-bar-title-before']?.()],
         'layout-bottom': () => [slots['layout-bottom']?.(), h(GbFooter)],
+        // Where am I (server-rendered) and the page as Markdown, above the content.
+        'doc-before': () => [h(GbBreadcrumb), h(GbCopyMarkdown), slots['doc-before']?.()],
         'sidebar-nav-after': () => [slots['sidebar-nav-after']?.(), sitemapLink()],
         'doc-after': () => [slots['doc-after']?.(), sitemapLink()],
       })

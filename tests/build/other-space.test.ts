@@ -93,6 +93,19 @@ describe('npm run build -- --src <space outside the project> --out <dir> --base 
     expect(result.log).not.toContain('guide/mal-encodee.md:3:')
   })
 
+  it('Markdown twins and llms.txt: hidden page twinned but not listed, page outside SUMMARY listed apart, mojibake left as the build leaves it', () => {
+    const src = (f: string) => fs.readFileSync(path.join(space, 'content', f), 'utf8')
+    const built = (f: string) => fs.readFileSync(path.join(out, f), 'utf8')
+    expect(built('guide/mal-encodee.md')).toBe(src('guide/mal-encodee.md'))
+    expect(built('guide/cachee.md')).toBe(src('guide/cachee.md'))
+    expect(built('index.md')).toContain('](/autre/getting-started/install/index.md)')
+    expect(built('index.md')).toContain('](/autre/guide/ecrire.md#les-blocs)')
+    const llms = built('llms.txt')
+    expect(llms).toContain('## Premiers pas\n\n- [📦 Installer](/autre/getting-started/install/index.md)\n- [Sous Linux](/autre/getting-started/install/linux.md)\n')
+    expect(llms).toContain('## Hors sommaire\n\n- [Page orpheline](/autre/guide/orpheline.md)')
+    expect(llms).not.toContain('cachee')
+  })
+
   it('a link to a file of the space downloads it from the site, under the base', () => {
     const a = [...loadPage(out, 'guide/ecrire.html').document.querySelectorAll('.vp-doc a')].find((e) => e.textContent === 'le logo')!
     expect(a.getAttribute('href')).toBe('/autre/.gitbook/assets/logo.svg')

@@ -49,6 +49,10 @@ it('serves a page at its GitBook URL and hot-reloads an edit', async () => {
   await page.locator('.vp-doc', { hasText: 'Il apporte un appui modifié à chaud' }).waitFor({ timeout: 60_000 })
   expect(page.url()).toBe(`${origin}/cadrer/les-differents-roles-et-metiers/responsable-produit`)
   await page.close()
+  // Its Markdown twin too (what « Copier la page en Markdown » fetches), from the edited file.
+  const twin = await fetch(`${origin}/cadrer/les-differents-roles-et-metiers/responsable-produit.md`)
+  expect(twin.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
+  expect(await twin.text()).toBe(fs.readFileSync(file, 'utf8'))
 })
 
 it('restarts on a SUMMARY.md edit, so the sidebar follows it', async () => {

@@ -13,6 +13,7 @@ export const FIXTURES = path.join(ROOT, 'tests/fixtures')
 export const FIXTURE_SPACE = path.join(OUTPUT, 'fixture-space')
 export const FIXTURE_SITE = path.join(OUTPUT, 'fixture-site')
 export const FIXTURE_LOG = path.join(OUTPUT, 'fixture-site.log')
+export const FIXTURE_SITE_URL = 'https://fixtures.exemple.gouv.fr'
 
 export interface FixtureCase {
   /** `hint/styles`, `hint/bad/unclosed` */
@@ -71,7 +72,8 @@ export function buildFixtureSpace(): void {
     fs.writeFileSync(path.join(FIXTURE_SPACE, 'README.md'), '# Fixtures\n')
   }
   fs.rmSync(FIXTURE_SITE, { recursive: true, force: true })
-  const r = buildSpace({ src: FIXTURE_SPACE, out: FIXTURE_SITE })
+  // A public origin, so its sitemap.xml and canonical links exist (hidden and noIndex cases are here).
+  const r = buildSpace({ src: FIXTURE_SPACE, out: FIXTURE_SITE, extra: ['--site-url', FIXTURE_SITE_URL] })
   fs.writeFileSync(FIXTURE_LOG, r.log)
   if (!fs.existsSync(path.join(FIXTURE_SITE, 'index.html'))) {
     throw new Error(`building the fixture space failed:\n${r.log}`)

@@ -6,7 +6,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 
 /** What compresses well; fonts (woff2) and images are compressed already. */
-const TEXT = /\.(html|js|css|json|svg|map|txt|xml)$/
+const TEXT = /\.(html|js|css|json|svg|map|txt|xml|md)$/
 
 /** Files of `dir`, recursively, as absolute paths. */
 export function walk(dir: string): string[] {
