@@ -1,5 +1,6 @@
 // The handbook's command line: build, dev and preview of any GitBook space.
 //   npm run build -- [--src <space>] [--out <dir>] [--base /path/] [--fallback-url <url>] [--previous <old-space>]
+//                    [--history | --no-history]   (redirects from the space's git history; default: on when there is one)
 //   npm run dev   -- [--src <space>] [--port 5173]
 //   npm run preview -- [--out <dir>] [--base /path/] [--port 4173]
 // Options reach .vitepress/config.ts through GITBOOK_* environment variables,
@@ -18,6 +19,9 @@ const { values, positionals } = parseArgs({
     base: { type: 'string' },
     'fallback-url': { type: 'string' },
     previous: { type: 'string' },
+    // Node 20's parseArgs has no `allowNegative`: the negative form is its own flag.
+    history: { type: 'boolean' },
+    'no-history': { type: 'boolean' },
     port: { type: 'string' },
   },
 })
@@ -29,6 +33,12 @@ if (values.out) process.env.GITBOOK_OUT = path.resolve(values.out)
 if (values.base) process.env.GITBOOK_BASE = values.base
 if (values['fallback-url']) process.env.GITBOOK_FALLBACK_URL = values['fallback-url']
 if (values.previous) process.env.GITBOOK_PREVIOUS = path.resolve(values.previous)
+if (values.history && values['no-history']) {
+  console.error('--history and --no-history contradict each other: give one')
+  process.exit(2)
+}
+if (values.history) process.env.GITBOOK_HISTORY = 'on'
+if (values['no-history']) process.env.GITBOOK_HISTORY = 'off'
 
 if (command === 'build') {
   // A child process free of tsx's module hooks: see bin/build.mjs.

@@ -9,6 +9,7 @@ import { writeStaticPages } from './deploy/static-pages'
 import { accessibilityPage, legalPage, privacyPage, publicSite } from './public-pages'
 import { DiagnosticSink } from './diagnostics'
 import { gitDates } from './git-dates'
+import { historyMode, spaceHistory, type HistoryMode } from './history'
 import { writeNotFoundFallback } from './not-found'
 import type { GitbookContext } from './env'
 import { writeRedirects } from './redirects'
@@ -33,9 +34,14 @@ export interface SiteOptions {
   fallbackUrl?: string
   /** A previous version of the space: pages it published elsewhere get redirects. */
   previous?: string
+  /**
+   * Redirects from every route the space's pages had in its git history.
+   * @default `auto`: on when the space sits in a git repository
+   */
+  history: HistoryMode
 }
 
-/** Options from `GITBOOK_SRC`, `GITBOOK_OUT`, `GITBOOK_BASE` (or `BASE`), `GITBOOK_FALLBACK_URL`, `GITBOOK_PREVIOUS`. */
+/** Options from `GITBOOK_SRC`, `GITBOOK_OUT`, `GITBOOK_BASE` (or `BASE`), `GITBOOK_FALLBACK_URL`, `GITBOOK_PREVIOUS`, `GITBOOK_HISTORY`. */
 export function siteOptions(env = process.env): SiteOptions {
   return {
     src: path.resolve(PROJECT_ROOT, env.GITBOOK_SRC || 'docs'),
@@ -43,6 +49,7 @@ export function siteOptions(env = process.env): SiteOptions {
     base: normalizeBase(env.GITBOOK_BASE || env.BASE),
     fallbackUrl: env.GITBOOK_FALLBACK_URL || undefined,
     previous: env.GITBOOK_PREVIOUS ? path.resolve(PROJECT_ROOT, env.GITBOOK_PREVIOUS) : undefined,
+    history: historyMode(env.GITBOOK_HISTORY),
   }
 }
 
@@ -104,6 +111,17 @@ export function loadSite(options = siteOptions()): Site {
     dates: gitDates(space.root),
     srcExclude: [space.summaryFile, ...space.nestedSummaries, '**/.gitbook/**', '**/node_modules/**'],
     buildEnd(outDir: string) {
+      // Here, not at config load: the dev server writes no redirects and need not walk the history.
+      const history = spaceHistory(space, options.history)
+      if (history) {
+        addRedirects(space, history.redirects)
+        for (const w of history.warnings) console.warn(`GitBook: git history: ${w}`)
+        console.log(
+          `GitBook: git history: ${history.commits} commits, ${history.versions} versions of the space, ` +
+            `${history.redirects.length} earlier routes of current pages, ${history.deleted.length} of deleted pages ` +
+            `(\`npm run check -- --history\` lists them); ${Math.round(history.ms)} ms`,
+        )
+      }
       const n = writeRedirects(outDir, options.base, space.redirects)
       writeSitemap(outDir, this.sitemapHtml())
       writeNotFoundFallback(outDir, options.base)
