@@ -82,7 +82,7 @@ export function placePages({ markdown, groups, summaryFile, readmeFile }: Placem
 
   // Route keys already taken (see `routeKeys`) → the file that took them.
   const owners = new Map<string, string>()
-  const ownerOf = (r: string) => routeKeys(r).map((k) => owners.get(k)).find(Boolean)
+  const ownerOf = (keys: string[]) => keys.map((k) => owners.get(k)).find(Boolean)
   const claim = (file: string, wanted: string, entryTitle: string, inSummary: boolean, line?: number) => {
     const where = { file: inSummary ? summaryFile : file, line: line ?? 1 }
     // A route too long for VitePress's file names is shortened; the GitBook URL redirects to it.
@@ -98,19 +98,23 @@ export function placePages({ markdown, groups, summaryFile, readmeFile }: Placem
       })
     }
     let r = route
+    let keys = routeKeys(r)
     // Two pages cannot share a URL (in any letter case, `a.md` and `a/README.md`
     // alike): the later one gets a suffix and a warning naming both files.
-    for (let n = 2; ownerOf(r); n++) r = route.endsWith('/') ? `${route.slice(0, -1)}-${n}/` : `${route}-${n}`
+    for (let n = 2; ownerOf(keys); n++) {
+      r = route.endsWith('/') ? `${route.slice(0, -1)}-${n}/` : `${route}-${n}`
+      keys = routeKeys(r)
+    }
     if (r !== route) {
       diagnostics.push({
         ...where,
         severity: 'warning',
         code: 'url-collision',
-        message: `${file} would be published at /${route}, which ${ownerOf(route)} already has; it gets /${r}`,
+        message: `${file} would be published at /${route}, which ${ownerOf(routeKeys(route))} already has; it gets /${r}`,
         hint: 'rename one of the two files',
       })
     }
-    for (const k of routeKeys(r)) owners.set(k, file)
+    for (const k of keys) owners.set(k, file)
     routes.set(r, file)
     placed.set(file, { file, route: r, entryTitle, inSummary, summaryLine: line })
   }

@@ -162,6 +162,7 @@ export function walkHistory(entries: LogEntry[], blobs: Map<string, string>): Ro
   let lastKey = ''
   let shown = new Set<string>()
   const summaries = new Map<string, SummaryGroup[]>()
+  const isPage = new Map<string, boolean>()
   let previous: Commit | undefined
   for (const { commit, changes } of entries) {
     let moved = false
@@ -199,13 +200,20 @@ export function walkHistory(entries: LogEntry[], blobs: Map<string, string>): Ro
       }
       const markdown: string[] = []
       for (const p of files.keys()) {
-        if (p.startsWith(layout.prefix) && isSpaceMarkdown(p.slice(layout.prefix.length))) markdown.push(p.slice(layout.prefix.length))
+        if (!p.startsWith(layout.prefix)) continue
+        const rel = p.slice(layout.prefix.length)
+        let page = isPage.get(rel)
+        if (page === undefined) isPage.set(rel, (page = isSpaceMarkdown(rel)))
+        if (page) markdown.push(rel)
       }
       const plan = placePages({ markdown: markdown.sort(), groups, summaryFile: layout.summaryFile, readmeFile: layout.readmeFile })
       const record = (route: string, file: string) => {
         const p = layout.prefix + file
+        const lineage = files.get(p)!.lineage
         now.add(route)
-        owners.set(route, { route, lineage: files.get(p)!.lineage, path: p, lastCommit: commit })
+        // Its last commit is set when it stops being published (below), or at the end.
+        const o = owners.get(route)
+        if (!o || o.lineage !== lineage || o.path !== p) owners.set(route, { route, lineage, path: p, lastCommit: commit })
       }
       for (const page of plan.placed.values()) record(page.route, page.file)
       // The URL GitBook gave a page whose route the build had to shorten.
