@@ -7,7 +7,7 @@ import path from 'node:path'
 import { isSpaceMarkdown, placePages } from './placement'
 import type { Redirect, Space } from './space'
 import { parseGitbookYaml, type GitbookYaml } from './space'
-import { parseSummary, type SummaryGroup } from './summary'
+import { parseSummaryCached, type SummaryGroup } from './summary'
 import { routeKeys } from './urls'
 
 /** Separators of the `--format` the log is read with (see `LOG_FORMAT`). */
@@ -161,7 +161,7 @@ export function walkHistory(entries: LogEntry[], blobs: Map<string, string>): Ro
   let versions = 0
   let lastKey = ''
   let shown = new Set<string>()
-  const summaries = new Map<string, SummaryGroup[]>()
+  const groupCache = new Map<string, SummaryGroup[]>()
   const isPage = new Map<string, boolean>()
   let previous: Commit | undefined
   for (const { commit, changes } of entries) {
@@ -193,11 +193,7 @@ export function walkHistory(entries: LogEntry[], blobs: Map<string, string>): Ro
     const now = new Set<string>()
     if (layout) {
       const text = summary ? blobs.get(summary) : undefined
-      let groups = summaries.get(summary ?? '')
-      if (!groups) {
-        groups = text === undefined ? [] : parseSummary(text)
-        summaries.set(summary ?? '', groups)
-      }
+      const groups = text === undefined ? [] : parseSummaryCached(text, groupCache)
       const markdown: string[] = []
       for (const p of files.keys()) {
         if (!p.startsWith(layout.prefix)) continue
@@ -216,8 +212,12 @@ export function walkHistory(entries: LogEntry[], blobs: Map<string, string>): Ro
         if (!o || o.lineage !== lineage || o.path !== p) owners.set(route, { route, lineage, path: p, lastCommit: commit })
       }
       for (const page of plan.placed.values()) record(page.route, page.file)
-      // The URL GitBook gave a page whose route the build had to shorten.
-      for (const long of plan.longRoutes) record(long.from, plan.routes.get(long.to)!)
+      // The URL GitBook gave a page whose route the build had to shorten (and,
+      // when the shortened route collided, suffixed: then it is not found here).
+      for (const long of plan.longRoutes) {
+        const file = plan.routes.get(long.to)
+        if (file !== undefined) record(long.from, file)
+      }
     }
     // A route that stops being published was last there in the commit before.
     for (const route of shown) {

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { spaceHistory } from '../../.vitepress/gitbook/history'
 import { historyRedirects, parseLog, walkHistory, type RouteHistory } from '../../.vitepress/gitbook/route-history'
 import { loadSpace, type Space } from '../../.vitepress/gitbook/space'
+import { parseSummary, parseSummaryCached } from '../../.vitepress/gitbook/summary'
+import { ROOT } from '../helpers/build'
 import { git, makeHistoryRepo } from '../helpers/history-repo'
 
 const Z = '0'.repeat(40)
@@ -159,6 +161,15 @@ describe('walkHistory + historyRedirects', () => {
     expect(h.alive.get(h.owners.get('g/p')!.lineage)).toBe('docs/p.md')
   })
 
+  it('a route too long for the build: both the GitBook URL and the shortened one are recorded', () => {
+    const long = `${'très-long-'.repeat(25)}.md`
+    const h = walkHistory(parseLog(commit(1, 'x', [['A', page(), long], ['A', summary(['## Groupe', '', `* [L](${long})`]), 'SUMMARY.md']])), blobs)
+    const routes = [...h.owners.keys()]
+    expect(routes).toContain(`groupe/${long.slice(0, -3)}`)
+    expect(routes.length).toBe(2)
+    expect(new Set([...h.owners.values()].map((o) => o.path))).toEqual(new Set([long]))
+  })
+
   it('a malformed .gitbook.yaml or SUMMARY.md from history does not stop the walk', () => {
     const p = page()
     const broken = parseLog(
@@ -167,6 +178,23 @@ describe('walkHistory + historyRedirects', () => {
     )
     const h = walkHistory(broken, blobs)
     expect([...h.owners.keys()]).toEqual(['p'])
+  })
+})
+
+describe('parseSummaryCached (one parse per group text across versions)', () => {
+  const spaces = ['docs', 'tests/spaces/corpus', 'tests/spaces/recherche', 'tests/checker/space']
+  const texts = [
+    ...spaces.map((d) => fs.readFileSync(path.join(ROOT, d, 'SUMMARY.md'), 'utf8')),
+    '# T\n\n* [A](a.md)\n\n## <a href="#g" id="g"></a>G\n\n* [B](b.md)\n  * [C](c.md)\n##\n* [D](d.md)\n## H\n',
+    // A `## ` line inside a fence, an HTML block, a reference: parsed whole.
+    '* [A](a.md)\n\n```\n## pas un groupe\n```\n\n## G\n\n* [B](b.md)\n',
+    '<div>\n## pas un groupe\n</div>\n\n## G\n* [B][b]\n\n[b]: b.md\n',
+  ]
+  it.each(texts.map((t, i) => [i, t]))('text %i reads as parseSummary reads it', (_, text) => {
+    const cache = new Map()
+    expect(parseSummaryCached(text, cache)).toEqual(parseSummary(text))
+    // Again, from the cache.
+    expect(parseSummaryCached(text, cache)).toEqual(parseSummary(text))
   })
 })
 
