@@ -163,6 +163,7 @@ export function walkHistory(entries: LogEntry[], blobs: Map<string, string>): Ro
   let shown = new Set<string>()
   const groupCache = new Map<string, SummaryGroup[]>()
   const isPage = new Map<string, boolean>()
+  const layouts = new Map<string, Layout | undefined>()
   let previous: Commit | undefined
   for (const { commit, changes } of entries) {
     let moved = false
@@ -181,9 +182,12 @@ export function walkHistory(entries: LogEntry[], blobs: Map<string, string>): Ro
         files.get(c.path)!.blob = c.blob
       }
     }
-    const layout = layoutOf(confOf(blobs.get(files.get(GITBOOK_YAML)?.blob ?? '')))
+    const yaml = files.get(GITBOOK_YAML)?.blob ?? ''
+    // Parsed once per version of .gitbook.yaml, not once per commit.
+    if (!layouts.has(yaml)) layouts.set(yaml, layoutOf(confOf(blobs.get(yaml))))
+    const layout = layouts.get(yaml)
     const summary = layout && files.get(layout.prefix + layout.summaryFile)?.blob
-    const key = `${files.get(GITBOOK_YAML)?.blob}|${summary}`
+    const key = `${yaml}|${summary}`
     if (!moved && key === lastKey) {
       previous = commit
       continue
