@@ -1,6 +1,7 @@
 // The handbook's command line: build, dev and preview of any GitBook space.
 //   npm run build -- [--src <space>] [--out <dir>] [--base /path/] [--fallback-url <url>] [--previous <old-space>]
 //                    [--site-url <https://origin>] [--edit-url <https://…/:path>]
+//                    [--history | --no-history]   (redirects from the space's git history; default: on when there is one)
 //   npm run dev   -- [--src <space>] [--port 5173]
 //   npm run preview -- [--out <dir>] [--base /path/] [--port 4173]
 // Options reach .vitepress/config.ts through GITBOOK_* environment variables,
@@ -21,6 +22,9 @@ const { values, positionals } = parseArgs({
     previous: { type: 'string' },
     'site-url': { type: 'string' },
     'edit-url': { type: 'string' },
+    // Node 20's parseArgs has no `allowNegative`: the negative form is its own flag.
+    history: { type: 'boolean' },
+    'no-history': { type: 'boolean' },
     port: { type: 'string' },
   },
 })
@@ -34,6 +38,12 @@ if (values['fallback-url']) process.env.GITBOOK_FALLBACK_URL = values['fallback-
 if (values.previous) process.env.GITBOOK_PREVIOUS = path.resolve(values.previous)
 if (values['site-url']) process.env.GITBOOK_SITE_URL = values['site-url']
 if (values['edit-url']) process.env.GITBOOK_EDIT_URL = values['edit-url']
+if (values.history && values['no-history']) {
+  console.error('--history and --no-history contradict each other: give one')
+  process.exit(2)
+}
+if (values.history) process.env.GITBOOK_HISTORY = 'on'
+if (values['no-history']) process.env.GITBOOK_HISTORY = 'off'
 
 if (command === 'build') {
   // A child process free of tsx's module hooks: see bin/build.mjs.

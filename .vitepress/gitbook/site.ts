@@ -9,6 +9,7 @@ import { writeStaticPages } from './deploy/static-pages'
 import { accessibilityPage, legalPage, privacyPage, publicSite } from './public-pages'
 import { DiagnosticSink } from './diagnostics'
 import { gitDates } from './git-dates'
+import { historyMode, spaceHistory, type HistoryMode } from './history'
 import { writeNotFoundFallback } from './not-found'
 import type { GitbookContext } from './env'
 import { writeRedirects } from './redirects'
@@ -51,11 +52,17 @@ export interface SiteOptions {
    * space (`https://github.com/org/depot/edit/main/docs/:path`). @default none: no link
    */
   editUrl?: string
+  /**
+   * Redirects from every route the space's pages had in its git history.
+   * @default `auto`: on when the space sits in a git repository
+   */
+  history: HistoryMode
 }
 
 /**
  * Options from `GITBOOK_SRC`, `GITBOOK_OUT`, `GITBOOK_BASE` (or `BASE`),
- * `GITBOOK_FALLBACK_URL`, `GITBOOK_PREVIOUS`, `GITBOOK_SITE_URL`, `GITBOOK_EDIT_URL`.
+ * `GITBOOK_FALLBACK_URL`, `GITBOOK_PREVIOUS`, `GITBOOK_SITE_URL`, `GITBOOK_EDIT_URL`,
+ * `GITBOOK_HISTORY`.
  */
 export function siteOptions(env = process.env): SiteOptions {
   return {
@@ -66,6 +73,7 @@ export function siteOptions(env = process.env): SiteOptions {
     previous: env.GITBOOK_PREVIOUS ? path.resolve(PROJECT_ROOT, env.GITBOOK_PREVIOUS) : undefined,
     siteUrl: env.GITBOOK_SITE_URL ? normalizeSiteUrl(env.GITBOOK_SITE_URL) : undefined,
     editUrl: env.GITBOOK_EDIT_URL ? checkEditUrl(env.GITBOOK_EDIT_URL) : undefined,
+    history: historyMode(env.GITBOOK_HISTORY),
   }
 }
 
@@ -162,6 +170,17 @@ export function loadSite(options = siteOptions()): Site {
     dates,
     srcExclude: [space.summaryFile, ...space.nestedSummaries, '**/.gitbook/**', '**/node_modules/**'],
     buildEnd(outDir: string) {
+      // Here, not at config load: the dev server writes no redirects and need not walk the history.
+      const history = spaceHistory(space, options.history)
+      if (history) {
+        addRedirects(space, history.redirects)
+        for (const w of history.warnings) console.warn(`GitBook: git history: ${w}`)
+        console.log(
+          `GitBook: git history: ${history.commits} commits, ${history.versions} versions of the space, ` +
+            `${history.redirects.length} earlier routes of current pages, ${history.deleted.length} of deleted pages ` +
+            `(\`npm run check -- --history\` lists them); ${Math.round(history.ms)} ms`,
+        )
+      }
       const n = writeRedirects(outDir, options.base, space.redirects)
       writeSitemap(outDir, this.sitemapHtml())
       writeNotFoundFallback(outDir, options.base)

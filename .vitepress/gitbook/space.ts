@@ -6,21 +6,10 @@ import path from 'node:path'
 import matter from 'gray-matter'
 import { LineCounter, parseDocument } from 'yaml'
 import type { Diagnostic } from './diagnostics'
-import { fitRoute } from './route-limits'
-import { isSafeUrl, UNSAFE_URL_HINT, unsafeUrlMessage } from './url-policy'
+import { isSpaceMarkdown, placePages } from './placement'
+import { parseSummary, type SummaryGroup } from './summary'
+import { fileRoute, isReadme, pageSlug, routeToTarget } from './urls'
 import { readSpaceVars, type Vars } from './transforms/variables'
-import { parseSummary, type SummaryEntry, type SummaryGroup } from './summary'
-import {
-  fileRoute,
-  routeKeys,
-  groupSlug,
-  isExternal,
-  isReadme,
-  pageSlug,
-  routeToTarget,
-  safeDecode,
-  splitHash,
-} from './urls'
 
 export interface PageInfo {
   /** Path relative to the space root, forward slashes. */
@@ -65,7 +54,7 @@ export interface Space {
   vars?: Vars
 }
 
-interface GitbookYaml {
+export interface GitbookYaml {
   root?: string
   structure?: { readme?: string; summary?: string }
   redirects?: Record<string, string>
@@ -89,7 +78,11 @@ function expandLeadingTabs(text: string, width: number): string {
 function readGitbookYaml(dir: string, diagnostics: Diagnostic[]): GitbookYaml {
   const file = path.join(dir, '.gitbook.yaml')
   if (!fs.existsSync(file)) return {}
-  const text = fs.readFileSync(file, 'utf8')
+  return parseGitbookYaml(fs.readFileSync(file, 'utf8'), diagnostics)
+}
+
+/** `.gitbook.yaml` from its text: today's file, or one from the space's git history. */
+export function parseGitbookYaml(text: string, diagnostics: Diagnostic[]): GitbookYaml {
   const parse = (source: string) => {
     const lineCounter = new LineCounter()
     return { doc: parseDocument(source, { lineCounter }), lineCounter }
@@ -139,7 +132,7 @@ export function listMarkdown(root: string): string[] {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
       const abs = path.join(dir, entry.name)
       if (entry.isDirectory()) walk(abs)
-      else if (/\.md$/i.test(entry.name)) out.push(path.relative(root, abs).split(path.sep).join('/'))
+      else if (isSpaceMarkdown(entry.name)) out.push(path.relative(root, abs).split(path.sep).join('/'))
     }
   }
   walk(root)
@@ -181,159 +174,31 @@ function readPage(root: string, file: string): { frontmatter: Record<string, any
   }
 }
 
-/** Resolve a SUMMARY href to a space file, case-insensitively as a last resort. */
-function resolveFile(href: string, files: Set<string>, lower: Map<string, string>): string | undefined {
-  let p = safeDecode(splitHash(href).pathPart).replace(/^\.?\//, '')
-  if (p === '' || p.endsWith('/')) p += 'README.md'
-  p = path.posix.normalize(p)
-  if (files.has(p)) return p
-  return lower.get(p.toLowerCase())
-}
-
 export function loadSpace(dir: string): Space {
   const diagnostics: Diagnostic[] = []
   const conf = readGitbookYaml(dir, diagnostics)
   const root = path.resolve(dir, conf.root ?? '.')
   const summaryFile = conf.structure?.summary ?? 'SUMMARY.md'
   const readmeFile = conf.structure?.readme ?? 'README.md'
-  const all = listMarkdown(root).filter((f) => f !== summaryFile)
-  // A space holding other spaces: each sub-folder keeps its own SUMMARY.md.
-  // Only the top one is navigation; the nested ones are neither pages nor
-  // sidebars (GitBook ignores them too), and each is reported once.
-  const nestedSummaries = all.filter((f) => path.posix.basename(f) === path.posix.basename(summaryFile))
-  for (const f of nestedSummaries) {
-    diagnostics.push({
-      file: f,
-      line: 1,
-      severity: 'warning',
-      code: 'summary-nested',
-      message: `${f} is the table of contents of a nested space; only ${summaryFile} at the root is navigation, so it is neither a page nor a sidebar`,
-      hint: `list the nested space's pages in the root ${summaryFile} (its README.md is a page once listed there)`,
-    })
-  }
-  const files = all.filter((f) => !nestedSummaries.includes(f))
-  const fileSet = new Set(files)
-  const lower = new Map(files.map((f) => [f.toLowerCase(), f]))
-  const pages = new Map<string, PageInfo>()
-  const longRoutes: Redirect[] = []
-  const routes = new Map<string, string>()
-  const info = new Map(files.map((f) => [f, readPage(root, f)]))
-
   const summaryPath = path.join(root, summaryFile)
   const groups = fs.existsSync(summaryPath) ? parseSummary(fs.readFileSync(summaryPath, 'utf8')) : []
-
-  // Route keys already taken (see `routeKeys`) → the file that took them.
-  const owners = new Map<string, string>()
-  const ownerOf = (r: string) => routeKeys(r).map((k) => owners.get(k)).find(Boolean)
-  const claim = (file: string, wanted: string, navTitle: string, inSummary: boolean, line?: number) => {
-    const where = { file: inSummary ? summaryFile : file, line: line ?? 1 }
-    // A route too long for VitePress's file names is shortened; the GitBook URL redirects to it.
-    const route = fitRoute(wanted)
-    if (route !== wanted) {
-      longRoutes.push({ from: wanted, to: route, source: 'long path' })
-      diagnostics.push({
-        ...where,
-        severity: 'warning',
-        code: 'url-too-long',
-        message: `${file} would be published at a URL too long for a file name (/${wanted.slice(0, 60)}…, ${Buffer.byteLength(wanted)} bytes); it is published at /${route} and the long URL redirects there`,
-        hint: 'shorten the titles or file names of this branch of SUMMARY.md',
-      })
-    }
-    let r = route
-    // Two pages cannot share a URL (in any letter case, `a.md` and `a/README.md`
-    // alike): the later one gets a suffix and a warning naming both files.
-    for (let n = 2; ownerOf(r); n++) r = route.endsWith('/') ? `${route.slice(0, -1)}-${n}/` : `${route}-${n}`
-    if (r !== route) {
-      diagnostics.push({
-        ...where,
-        severity: 'warning',
-        code: 'url-collision',
-        message: `${file} would be published at /${route}, which ${ownerOf(route)} already has; it gets /${r}`,
-        hint: 'rename one of the two files',
-      })
-    }
-    for (const k of routeKeys(r)) owners.set(k, file)
-    const page = info.get(file)!
-    routes.set(r, file)
-    pages.set(file, {
-      file,
-      route: r,
-      title: page.title ?? navTitle ?? pageSlug(file),
-      navTitle: navTitle || page.title || pageSlug(file),
+  const plan = placePages({ markdown: listMarkdown(root), groups, summaryFile, readmeFile })
+  diagnostics.push(...plan.diagnostics)
+  const pages = new Map<string, PageInfo>()
+  for (const p of plan.placed.values()) {
+    const page = readPage(root, p.file)
+    pages.set(p.file, {
+      file: p.file,
+      route: p.route,
+      title: page.title ?? p.entryTitle,
+      navTitle: p.homeTitle || p.entryTitle || page.title || pageSlug(p.file),
       frontmatter: page.frontmatter,
-      inSummary,
-      summaryLine: line,
+      inSummary: p.inSummary,
+      summaryLine: p.summaryLine,
     })
   }
-
-  // The space's README is the home page, wherever SUMMARY.md lists it.
-  if (fileSet.has(readmeFile)) {
-    claim(readmeFile, '', '', false)
-  }
-
-  const visit = (entries: SummaryEntry[], prefix: string) => {
-    for (const e of entries) {
-      let childPrefix = prefix
-      if (e.href && !isSafeUrl(e.href)) {
-        // A sidebar link is on every page: it may not run code either.
-        diagnostics.push({
-          file: summaryFile,
-          line: e.line,
-          severity: 'warning',
-          code: 'url-unsafe',
-          message: unsafeUrlMessage(`SUMMARY.md entry "${e.title}"`, e.href),
-          hint: UNSAFE_URL_HINT,
-        })
-      } else if (e.href && !isExternal(e.href) && !splitHash(e.href).hash) {
-        const file = resolveFile(e.href, fileSet, lower)
-        if (!file) {
-          diagnostics.push({
-            file: summaryFile,
-            line: e.line,
-            severity: 'warning',
-            code: 'summary-missing-file',
-            message: `SUMMARY.md lists "${e.title}" as ${safeDecode(e.href)}, which does not exist`,
-            hint: 'add the file or remove the entry',
-          })
-        } else if (pages.get(file)?.inSummary) {
-          diagnostics.push({
-            file: summaryFile,
-            line: e.line,
-            severity: 'warning',
-            code: 'summary-duplicate',
-            message: `${file} is listed twice in SUMMARY.md; the first entry gives its URL`,
-            hint: 'list a page once, or link to one of its anchors (page.md#section)',
-          })
-        } else if (file === readmeFile) {
-          const home = pages.get(file)!
-          home.inSummary = true
-          home.summaryLine = e.line
-          home.navTitle = e.title || home.navTitle
-        } else {
-          const slug = pageSlug(file)
-          const route = prefix + slug + (isReadme(file) ? '/' : '')
-          claim(file, route, e.title, true, e.line)
-          childPrefix = pages.get(file)!.route.replace(/\/?$/, '/')
-        }
-      }
-      visit(e.children, childPrefix)
-    }
-  }
-  for (const g of groups) visit(g.entries, g.title ? `${groupSlug(g.title, g.id)}/` : '')
-
-  // Pages missing from SUMMARY.md are still built, at their file path, and reported.
-  for (const file of files) {
-    if (pages.has(file)) continue
-    claim(file, fileRoute(file), '', false)
-    diagnostics.push({
-      file,
-      line: 1,
-      severity: 'warning',
-      code: 'summary-missing-page',
-      message: `${file} is not listed in SUMMARY.md; it is built at /${pages.get(file)!.route} but not in the navigation`,
-      hint: 'add it to SUMMARY.md, or set `hidden: true` in its front matter',
-    })
-  }
+  const routes = plan.routes
+  const nestedSummaries = plan.nestedSummaries
   // A hidden page is meant to be out of the navigation: no report for it.
   for (let i = diagnostics.length - 1; i >= 0; i--) {
     const d = diagnostics[i]
@@ -343,7 +208,7 @@ export function loadSpace(dir: string): Space {
   const redirects = spaceRedirects(conf, pages, routes, dir, diagnostics)
   const vars = readSpaceVars(root, diagnostics)
   const space = { root, dir, summaryFile, readmeFile, nestedSummaries, groups, pages, routes, redirects, diagnostics, vars }
-  addRedirects(space, longRoutes)
+  addRedirects(space, plan.longRoutes)
   return space
 }
 

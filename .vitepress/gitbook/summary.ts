@@ -82,3 +82,36 @@ export function parseSummary(source: string): SummaryGroup[] {
   }
   return groups.filter((g) => g.title || g.entries.length)
 }
+
+/**
+ * Constructs that tie one part of SUMMARY.md to another (a fence or an HTML
+ * block may hold a `## ` line; a link reference is defined once for all).
+ * Without them, a `## ` line at column 0 always starts a new group, so each
+ * group's text parses alone to the same entries.
+ */
+const CROSS_GROUP = /^ {0,3}(`{3,}|~{3,}|<|\[[^\]]*\]:)/m
+
+function shiftLines(entries: SummaryEntry[], by: number): SummaryEntry[] {
+  return entries.map((e) => ({ ...e, line: e.line + by, children: shiftLines(e.children, by) }))
+}
+
+/**
+ * `parseSummary`, for the many versions of one SUMMARY.md in a space's git
+ * history: most commits change one group, so each group's text is parsed once
+ * and cached in `cache`. Texts the split could read differently are parsed whole.
+ */
+export function parseSummaryCached(source: string, cache: Map<string, SummaryGroup[]>): SummaryGroup[] {
+  if (CROSS_GROUP.test(source)) return parseSummary(source)
+  const lines = source.split('\n')
+  const out: SummaryGroup[] = []
+  let start = 0
+  for (let i = 1; i <= lines.length; i++) {
+    if (i < lines.length && !/^##(\s|$)/.test(lines[i])) continue
+    const chunk = lines.slice(start, i).join('\n')
+    let groups = cache.get(chunk)
+    if (!groups) cache.set(chunk, (groups = parseSummary(chunk)))
+    for (const g of groups) out.push({ ...g, line: g.line + start, entries: shiftLines(g.entries, start) })
+    start = i
+  }
+  return out
+}
