@@ -14,7 +14,7 @@ import { headingIdsPlugin } from './headings'
 import { imagesPlugin } from './transforms/images'
 import { linksPlugin } from './transforms/links'
 import { anchorLinksPlugin } from './transforms/anchor-check'
-import { lazyImagesPlugin } from './transforms/lazy-images'
+import { imageLoadingPlugin } from './transforms/image-loading'
 import { pageHeadPlugin } from './transforms/page-head'
 import { annotationsPlugin } from './transforms/annotations'
 import { variablesPlugin } from './transforms/variables'
@@ -228,5 +228,5 @@ export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
   sanitizePlugin(md, ctx)
   tagRenderers(md, ctx)
   renderWrapper(md, ctx)
-  lazyImagesPlugin(md)
+  imageLoadingPlugin(md, ctx)
 }
