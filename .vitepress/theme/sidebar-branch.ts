@@ -1,5 +1,5 @@
-// The sidebar a page carries in its HTML: every top-level entry and group
-// title, the entries of the page's own group, and the open branch (the
+// The sidebar a page carries in its HTML: the top-level entries and group
+// titles (a window of them around the page's in a very large space), the entries of the page's own group, and the open branch (the
 // ancestors' siblings and the page's own children). The full sidebar reaches
 // the browser once, in VitePress's shared metadata chunk (`metaChunk`), and
 // replaces this one after hydration; without it each page's HTML held every
@@ -33,10 +33,27 @@ function pruned(item: Item, key: string): Item {
   return { ...item, items: item.items.map((c) => pruned(c, key)) }
 }
 
+/**
+ * Top-level entries a page's HTML carries at most: those around the page's
+ * own. A space made of many parts (one measured had 281 top-level groups,
+ * 87 KB of every page's 100 KB) would otherwise grow with the square of its
+ * size again. The full list arrives with hydration; without JavaScript,
+ * « Plan du site » (linked under the sidebar) lists every page.
+ */
+export const TOP_LEVEL_WINDOW = 30
+
+/** The top-level entries kept: a window of TOP_LEVEL_WINDOW around the one holding `key`. */
+function topWindow(sidebar: Item[], key: string): Item[] {
+  if (sidebar.length <= TOP_LEVEL_WINDOW) return sidebar
+  const at = Math.max(0, sidebar.findIndex((top) => holds(top, key)))
+  const start = Math.min(Math.max(0, at - Math.floor(TOP_LEVEL_WINDOW / 2)), sidebar.length - TOP_LEVEL_WINDOW)
+  return sidebar.slice(start, start + TOP_LEVEL_WINDOW)
+}
+
 /** The sidebar of the page at `relativePath` (VitePress's `page.relativePath`). */
 export function openBranch(sidebar: Item[], relativePath: string): Item[] {
   const key = pageKey(relativePath)
-  return sidebar.map((top) => {
+  return topWindow(sidebar, key).map((top) => {
     // A group shows its entries only when it holds the page; its title always.
     if (!top.link && top.items?.length) {
       return holds(top, key) ? { ...top, items: top.items.map((c) => pruned(c, key)) } : { ...top, items: [] }
