@@ -16,6 +16,7 @@ import { PROJECT_ROOT } from '../.vitepress/gitbook/site'
 import { launchBrowser } from '../tests/helpers/browser'
 import { serveWithNginx } from '../tests/helpers/nginx'
 import { makeBigSpace } from './big-space'
+import { plainCopy } from './generate-space'
 
 const { values } = parseArgs({
   options: {
@@ -38,27 +39,6 @@ function run(cmd: string, args: string[]): void {
 }
 
 /** Plain VitePress cannot read GitBook tags or `layout:`: same text without them (as bench/build.bench.ts). */
-function preparePlain(src: string, dest: string): void {
-  fs.rmSync(dest, { recursive: true, force: true })
-  for (const file of fs.readdirSync(src, { recursive: true }).map(String)) {
-    if (!file.endsWith('.md') || file === 'SUMMARY.md' || file.split(path.sep).includes('.gitbook')) continue
-    const text = fs
-      .readFileSync(path.join(src, file), 'utf8')
-      .replace(/^---\n[\s\S]*?\n---\n/, '')
-      .replace(/^\{%.*%\}\s*$/gm, '')
-      .replace(/\{%.*?%\}/g, '')
-      .replace(/\{\{/g, '{ {')
-    const out = path.join(dest, file.replace(/README\.md$/, 'index.md'))
-    fs.mkdirSync(path.dirname(out), { recursive: true })
-    fs.writeFileSync(out, text)
-  }
-  fs.mkdirSync(path.join(dest, '.vitepress'), { recursive: true })
-  fs.writeFileSync(
-    path.join(dest, '.vitepress/config.mts'),
-    "export default { lang: 'fr-FR', title: 'Plain', cleanUrls: true, ignoreDeadLinks: true, markdown: { math: true }, themeConfig: { search: { provider: 'local' } } }\n",
-  )
-}
-
 const gzip = (b: Buffer) => zlib.gzipSync(b).length
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -194,7 +174,7 @@ async function bench(name: string, src: string, browser: Browser): Promise<void>
   if (!values.reuse || !fs.existsSync(path.join(plain, 'pagefind'))) {
     console.log(`\n== ${name}: building (ours, plain VitePress, Pagefind)…`)
     run(bin('tsx'), ['bin/gitbook.ts', 'build', '--src', src, '--out', ours])
-    preparePlain(src, plainSrc)
+    plainCopy(src, plainSrc)
     run(bin('vitepress'), ['build', plainSrc])
     run(bin('pagefind'), ['--site', plain, '--quiet'])
   }
