@@ -56,8 +56,9 @@ function indexSize(files: string[]) {
 
 /** The MiniSearch index VitePress writes: one JS chunk per locale. */
 function vitepressIndex(dist: string) {
+  // The index itself: not the .gz and .br copies our build writes next to it for nginx.
   const dir = path.join(dist, 'assets/chunks')
-  return indexSize(fs.readdirSync(dir).filter((f) => f.startsWith('@localSearchIndex')).map((f) => path.join(dir, f)))
+  return indexSize(fs.readdirSync(dir).filter((f) => f.startsWith('@localSearchIndex') && !/\.(gz|br)$/.test(f)).map((f) => path.join(dir, f)))
 }
 
 function pagefindIndex(dist: string) {
@@ -180,6 +181,8 @@ async function bench(name: string, src: string, browser: Browser): Promise<void>
   }
   // The operators' nginx.conf includes our redirect map; plain VitePress writes none.
   fs.copyFileSync(path.join(ours, 'nginx-redirects.map'), path.join(plain, 'nginx-redirects.map'))
+  // …and its Content-Security-Policy, written for our pages' inline scripts: none for plain VitePress.
+  fs.writeFileSync(path.join(plain, 'csp.conf'), '')
   const rows: [string, Figures][] = [
     ['ours (MiniSearch, French terms)', { index: vitepressIndex(ours), ...(await measureVitepress(browser, ours)) }],
     ['plain VitePress (MiniSearch)', { index: vitepressIndex(plain), ...(await measureVitepress(browser, plain)) }],
