@@ -13,6 +13,7 @@ import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import type Token from 'markdown-it/lib/token.mjs'
 import { type GitbookContext, type MarkdownEnv, pageState } from '../env'
 import { resolveHref } from '../resolve'
+import { isExternal } from '../urls'
 
 const IMG = /<img\b[^>]*>/gi
 const HAS_LOADING = /\sloading\s*=/i
@@ -41,7 +42,7 @@ function fileSize(abs: string): { width: number; height: number } | null {
 }
 
 function sizeOf(src: string, env: MarkdownEnv, ctx: GitbookContext): { width: number; height: number } | null {
-  if (!src || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(src) || src.startsWith('#')) return null
+  if (!src || isExternal(src) || src.startsWith('#')) return null
   const r = resolveHref(ctx.space, pageState(env, ctx).file, src.replace(/&amp;/g, '&'), { image: true })
   return r.kind === 'asset' ? fileSize(r.abs) : null
 }
