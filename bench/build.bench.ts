@@ -11,6 +11,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { parseArgs } from 'node:util'
 import { PROJECT_ROOT } from '../.vitepress/gitbook/site'
+import { loadSpace } from '../.vitepress/gitbook/space'
 import { measureDev, type DevFigures } from './dev'
 import { generateSpace, plainCopy } from './generate-space'
 
@@ -82,6 +83,19 @@ function pageHtml(dist: string): { raw: number; gzip: number } {
   return { raw: html.length, gzip: zlib.gzipSync(html).length }
 }
 
+/**
+ * A build that exits early may still leave a dist/ that looks fine from afar
+ * (a truncated 1,000-page site once measured as a fast build): every page
+ * must have its HTML file, forwarding stubs left out.
+ */
+function checkComplete(dist: string, pages: number, what: string): void {
+  const html = fs
+    .readdirSync(dist, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.html') && !fs.readFileSync(path.join(dist, f), 'utf8').includes('http-equiv="refresh"'))
+  if (html.length < pages) throw new Error(`${what}: ${html.length} pages in ${dist}, ${pages} expected: the build did not finish`)
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 interface Row {
@@ -100,12 +114,16 @@ async function measure(size: string): Promise<Row> {
   const plainOut = path.join(plain, '.vitepress/dist')
   const pages = size === 'docs' ? fs.readdirSync(space, { recursive: true }).filter((f) => String(f).endsWith('.md')).length - 1 : generateSpace(space, Number(size)).pages
   plainCopy(space, plain)
+  // Pages each side must write: ours publishes the space's pages, plain VitePress every Markdown file.
+  const expected = { ours: loadSpace(space).pages.size, plain: fs.readdirSync(plain, { recursive: true }).map(String).filter((f) => f.endsWith('.md') && !f.split(path.sep).some((s) => s.startsWith('.'))).length }
   const runs = Number(size) >= Number(values['large-from']) ? Number(values['large-runs']) : RUNS
   const ours: Run[] = []
   const other: Run[] = []
   for (let i = 0; i < runs; i++) {
     ours.push(run(['--import', 'tsx', 'bin/gitbook.ts', 'build', '--src', space, '--out', oursOut], size !== 'docs'))
+    checkComplete(oursOut, expected.ours, `ours, ${size}`)
     other.push(run([VITEPRESS, 'build', plain], false))
+    checkComplete(plainOut, expected.plain, `plain, ${size}`)
     console.log(`${size}: run ${i + 1}/${runs}: ours ${ours[i].seconds.toFixed(1)} s (CPU ${ours[i].cpu.toFixed(1)} s), plain ${other[i].seconds.toFixed(1)} s (CPU ${other[i].cpu.toFixed(1)} s)`)
   }
   const sum = (rs: Run[], dist: string) => ({

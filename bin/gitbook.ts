@@ -6,11 +6,12 @@
 //   npm run preview -- [--out <dir>] [--base /path/] [--port 4173]
 // Options reach .vitepress/config.ts through GITBOOK_* environment variables,
 // which an operator may also set directly (GITBOOK_BASE=/ressources/).
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
+import { runBuild } from './build-process'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -47,8 +48,7 @@ if (values['no-history']) process.env.GITBOOK_HISTORY = 'off'
 
 if (command === 'build') {
   // A child process free of tsx's module hooks: see bin/build.mjs.
-  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin/build.mjs')], { stdio: 'inherit', env: process.env })
-  process.exit(r.status ?? 1)
+  process.exit(runBuild(process.env))
 }
 if (command === 'dev') {
   await startDev()

@@ -4,10 +4,10 @@
 // Without --dist, the space is built first (as `npm run build`, into
 // .vitepress/dist or --out's folder); with it, that build is printed as it is.
 // The PDF goes to <build>/manuel.pdf unless --out names another file.
-import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
+import { runBuild } from './build-process'
 import { makePdf } from '../.vitepress/gitbook/pdf'
 import { publicSite } from '../.vitepress/gitbook/public-pages'
 import { siteOptions } from '../.vitepress/gitbook/site'
@@ -29,10 +29,10 @@ const options = siteOptions()
 let dist = values.dist ? path.resolve(values.dist) : options.out
 if (!values.dist) {
   console.log(`pdf: building ${path.relative(ROOT, options.src) || '.'} into ${path.relative(ROOT, dist)}`)
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/build.mjs')], { stdio: 'inherit', env: { ...process.env, GITBOOK_OUT: dist } })
-  if (r.status !== 0) {
+  const status = runBuild({ ...process.env, GITBOOK_OUT: dist })
+  if (status !== 0) {
     console.error('pdf: the build failed (messages above); no PDF written')
-    process.exit(r.status ?? 1)
+    process.exit(status)
   }
 }
 const out = path.resolve(values.out ?? path.join(dist, 'manuel.pdf'))

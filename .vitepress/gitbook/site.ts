@@ -121,7 +121,7 @@ export interface Site {
   twinLink(file: string): string | undefined
   /** Files VitePress must not treat as pages. */
   srcExclude: string[]
-  buildEnd(outDir: string): void
+  buildEnd(outDir: string): Promise<void>
 }
 
 export interface PagerLink {
@@ -169,7 +169,7 @@ export function loadSite(options = siteOptions()): Site {
     },
     dates,
     srcExclude: [space.summaryFile, ...space.nestedSummaries, '**/.gitbook/**', '**/node_modules/**'],
-    buildEnd(outDir: string) {
+    async buildEnd(outDir: string) {
       // Here, not at config load: the dev server writes no redirects and need not walk the history.
       const history = spaceHistory(space, options.history)
       if (history) {
@@ -199,7 +199,7 @@ export function loadSite(options = siteOptions()): Site {
       // Last, once every file is written: the policy hashes the pages' inline
       // scripts, and the compressed copies must match the final files.
       writeCsp(outDir)
-      precompress(outDir)
+      await precompress(outDir)
       const errors = sink.all.filter((d) => d.severity === 'error').length
       const warnings = sink.all.length - errors
       console.log(

@@ -20,17 +20,41 @@ export function pageKey(pathOrLink: string): string {
   return p.replace(/\.(md|html)$/, '').replace(/(^|\/)index$/, '$1')
 }
 
-/** Whether `item` or one of its descendants is the page `key`. */
-function holds(item: Item, key: string): boolean {
-  if (item.link && pageKey(item.link) === key) return true
-  return !!item.items?.some((c) => holds(c, key))
+/**
+ * pageKey of each sidebar link, computed once: every page of the build looks
+ * up the same links, and a thousand pages each walking a thousand entries
+ * through pageKey's regular expressions was a visible part of the render.
+ */
+const linkKeys = new Map<string, string>()
+function linkKey(link: string): string {
+  let key = linkKeys.get(link)
+  if (key === undefined) linkKeys.set(link, (key = pageKey(link)))
+  return key
+}
+
+/** Every item that is the page `key` or holds it below (a page may be listed twice): one walk of the sidebar. */
+function holders(sidebar: Item[], key: string): Set<Item> {
+  const out = new Set<Item>()
+  const walk = (items: Item[]): boolean => {
+    let any = false
+    for (const item of items) {
+      const below = !!item.items?.length && walk(item.items)
+      if (below || (item.link && linkKey(item.link) === key)) {
+        out.add(item)
+        any = true
+      }
+    }
+    return any
+  }
+  walk(sidebar)
+  return out
 }
 
 /** `item` with its children only when it is on the page's branch. */
-function pruned(item: Item, key: string): Item {
+function pruned(item: Item, branch: Set<Item>): Item {
   if (!item.items?.length) return item
-  if (!holds(item, key)) return { ...item, items: [] }
-  return { ...item, items: item.items.map((c) => pruned(c, key)) }
+  if (!branch.has(item)) return { ...item, items: [] }
+  return { ...item, items: item.items.map((c) => pruned(c, branch)) }
 }
 
 /**
@@ -42,23 +66,23 @@ function pruned(item: Item, key: string): Item {
  */
 export const TOP_LEVEL_WINDOW = 30
 
-/** The top-level entries kept: a window of TOP_LEVEL_WINDOW around the one holding `key`. */
-function topWindow(sidebar: Item[], key: string): Item[] {
+/** The top-level entries kept: a window of TOP_LEVEL_WINDOW around the one on the page's branch. */
+function topWindow(sidebar: Item[], branch: Set<Item>): Item[] {
   if (sidebar.length <= TOP_LEVEL_WINDOW) return sidebar
-  const at = Math.max(0, sidebar.findIndex((top) => holds(top, key)))
+  const at = Math.max(0, sidebar.findIndex((top) => branch.has(top)))
   const start = Math.min(Math.max(0, at - Math.floor(TOP_LEVEL_WINDOW / 2)), sidebar.length - TOP_LEVEL_WINDOW)
   return sidebar.slice(start, start + TOP_LEVEL_WINDOW)
 }
 
 /** The sidebar of the page at `relativePath` (VitePress's `page.relativePath`). */
 export function openBranch(sidebar: Item[], relativePath: string): Item[] {
-  const key = pageKey(relativePath)
-  return topWindow(sidebar, key).map((top) => {
+  const branch = holders(sidebar, pageKey(relativePath))
+  return topWindow(sidebar, branch).map((top) => {
     // A group shows its entries only when it holds the page; its title always.
     if (!top.link && top.items?.length) {
-      return holds(top, key) ? { ...top, items: top.items.map((c) => pruned(c, key)) } : { ...top, items: [] }
+      return branch.has(top) ? { ...top, items: top.items.map((c) => pruned(c, branch)) } : { ...top, items: [] }
     }
-    return pruned(top, key)
+    return pruned(top, branch)
   })
 }
 
