@@ -112,7 +112,7 @@ async function measure(size: string): Promise<Row> {
   const plain = path.join(WORK, `plain-${size}`)
   const oursOut = path.join(WORK, `ours-${size}`)
   const plainOut = path.join(plain, '.vitepress/dist')
-  const pages = size === 'docs' ? fs.readdirSync(space, { recursive: true }).filter((f) => String(f).endsWith('.md')).length - 1 : generateSpace(space, Number(size)).pages
+  const pages = size === 'docs' ? loadSpace(space).pages.size : generateSpace(space, Number(size)).pages
   plainCopy(space, plain)
   // Pages each side must write: ours publishes the space's pages, plain VitePress every Markdown file.
   const expected = { ours: loadSpace(space).pages.size, plain: fs.readdirSync(plain, { recursive: true }).map(String).filter((f) => f.endsWith('.md') && !f.split(path.sep).some((s) => s.startsWith('.'))).length }

@@ -61,7 +61,7 @@ preparePlain()
 run(bin('vitepress'), ['build', PLAIN])
 // Served the same way: precompressed, under deploy/nginx.conf.
 writeCsp(PLAIN_OUT)
-await precompress(PLAIN_OUT)
+await precompress(PLAIN_OUT, { brotli: false })
 fs.writeFileSync(path.join(PLAIN_OUT, 'nginx-redirects.map'), 'map $uri $gitbook_redirect { }\n')
 
 const browser = await launchBrowser()

@@ -2,6 +2,7 @@
 //   npm run build -- [--src <space>] [--out <dir>] [--base /path/] [--fallback-url <url>] [--previous <old-space>]
 //                    [--site-url <https://origin>] [--edit-url <https://…/:path>]
 //                    [--history | --no-history]   (redirects from the space's git history; default: on when there is one)
+//                    [--brotli]   (f.br copies beside the f.gz ones, for nginx's brotli_static module)
 //   npm run dev   -- [--src <space>] [--port 5173]
 //   npm run preview -- [--out <dir>] [--base /path/] [--port 4173]
 // Options reach .vitepress/config.ts through GITBOOK_* environment variables,
@@ -26,6 +27,7 @@ const { values, positionals } = parseArgs({
     // Node 20's parseArgs has no `allowNegative`: the negative form is its own flag.
     history: { type: 'boolean' },
     'no-history': { type: 'boolean' },
+    brotli: { type: 'boolean' },
     port: { type: 'string' },
   },
 })
@@ -45,6 +47,7 @@ if (values.history && values['no-history']) {
 }
 if (values.history) process.env.GITBOOK_HISTORY = 'on'
 if (values['no-history']) process.env.GITBOOK_HISTORY = 'off'
+if (values.brotli) process.env.GITBOOK_BROTLI = 'on'
 
 if (command === 'build') {
   // A child process free of tsx's module hooks: see bin/build.mjs.

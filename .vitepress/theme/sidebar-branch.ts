@@ -62,9 +62,11 @@ function pruned(item: Item, branch: Set<Item>): Item {
  * own. A space made of many parts (one measured had 281 top-level groups,
  * 87 KB of every page's 100 KB) would otherwise grow with the square of its
  * size again. The full list arrives with hydration; without JavaScript,
- * « Plan du site » (linked under the sidebar) lists every page.
+ * « Plan du site » (linked under the sidebar) lists every page. 16, not 30:
+ * each closed group costs about 360 bytes of HTML and a Vue component to
+ * render on the server, per page (at 3,000 pages, 30 put `dist/` over 150 MB).
  */
-export const TOP_LEVEL_WINDOW = 30
+export const TOP_LEVEL_WINDOW = 16
 
 /** The top-level entries kept: a window of TOP_LEVEL_WINDOW around the one on the page's branch. */
 function topWindow(sidebar: Item[], branch: Set<Item>): Item[] {

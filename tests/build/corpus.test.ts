@@ -7,7 +7,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadSpace } from '../../.vitepress/gitbook/space'
 import { routeToHtml } from '../../.vitepress/gitbook/urls'
-import { buildSpace, ROOT, type BuildResult } from '../helpers/build'
+import { buildSpaceAsync, ROOT, type BuildResult } from '../helpers/build'
 import { loadPage, missingWords } from '../helpers/html'
 
 const SPACE = path.join(ROOT, 'tests/spaces/corpus')
@@ -16,9 +16,9 @@ let result: BuildResult
 const space = loadSpace(SPACE)
 const pages = [...space.pages.values()]
 
-beforeAll(() => {
+beforeAll(async () => {
   out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-')), 'site')
-  result = buildSpace({ src: SPACE, out })
+  result = await buildSpaceAsync({ src: SPACE, out })
 })
 
 describe('the corpus space', () => {

@@ -1,11 +1,14 @@
 // Another team's GitBook space, outside the project, with `.gitbook.yaml`,
 // missing assets, a hidden page and a page missing from SUMMARY.md: built with
-// the same command, under a base path, without writing into the space.
+// the same command, under a base path, without writing into the space; with
+// `--brotli`, which the handbook's builds do not give.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildSpace, ROOT, type BuildResult } from '../helpers/build'
+import { SITES } from '../global-setup'
+import { buildSpaceAsync, ROOT, type BuildResult } from '../helpers/build'
 import { contentText, loadPage } from '../helpers/html'
 
 let space: string
@@ -16,19 +19,30 @@ let before: string[]
 const listAll = (dir: string): string[] =>
   fs.readdirSync(dir, { recursive: true, withFileTypes: false }).map(String).sort()
 
-beforeAll(() => {
+beforeAll(async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'space-'))
   space = path.join(tmp, 'autre-espace')
   fs.cpSync(path.join(ROOT, 'tests/spaces/other'), space, { recursive: true })
   before = listAll(space)
   out = path.join(tmp, 'site')
-  result = buildSpace({ src: space, out, base: '/autre/' })
+  result = await buildSpaceAsync({ src: space, out, base: '/autre/', extra: ['--brotli'] })
 })
 
-describe('npm run build -- --src <space outside the project> --out <dir> --base /autre/', () => {
+describe('npm run build -- --src <space outside the project> --out <dir> --base /autre/ --brotli', () => {
   it('builds, and writes nothing into the space', () => {
     expect(result.status, result.log).toBe(0)
     expect(listAll(space)).toEqual(before)
+  })
+
+  it('writes a gzip and a brotli copy of each text file, each decompressing to the file; without --brotli, gzip only', () => {
+    for (const f of ['index.html', 'guide/ecrire.html', 'llms.txt']) {
+      const file = fs.readFileSync(path.join(out, f))
+      expect(zlib.gunzipSync(fs.readFileSync(path.join(out, `${f}.gz`))).equals(file), f).toBe(true)
+      expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(out, `${f}.br`))).equals(file), f).toBe(true)
+    }
+    // The handbook built by the global setup, without the option.
+    expect(fs.existsSync(path.join(SITES.sub.out, 'index.html.gz'))).toBe(true)
+    expect(fs.readdirSync(SITES.sub.out, { recursive: true }).map(String).filter((f) => f.endsWith('.br'))).toEqual([])
   })
 
   it('follows .gitbook.yaml root and SUMMARY.md: group slug from the custom id, README as index', () => {

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
-import { buildSpace, ROOT, type BuildResult } from '../helpers/build'
+import { buildSpaceAsync, ROOT, type BuildResult } from '../helpers/build'
 import { loadPage } from '../helpers/html'
 import { serveWithNginx } from '../helpers/nginx'
 
@@ -21,7 +21,7 @@ let browser: Browser
 
 beforeAll(async () => {
   out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'moved-')), 'site')
-  result = buildSpace({
+  result = await buildSpaceAsync({
     src: path.join(SPACES, 'current'),
     out,
     base: BASE,

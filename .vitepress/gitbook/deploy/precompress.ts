@@ -1,6 +1,7 @@
 // Precompressed copies next to the text files of the built site, so nginx's
-// gzip_static (and brotli_static, when Debian's module is installed) serves
-// them with no compression work per request (deploy/nginx.conf).
+// gzip_static (and brotli_static, when Debian's module is installed and the
+// build is asked for `--brotli`) serves them with no compression work per
+// request (deploy/nginx.conf).
 import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -36,21 +37,22 @@ export function walk(dir: string): string[] {
   return out
 }
 
-async function compressFile(file: string): Promise<void> {
+async function compressFile(file: string, withBrotli: boolean): Promise<void> {
   const data = await fs.promises.readFile(file)
-  const [gz, br] = await Promise.all([
-    gzip(data, { level: 9 }),
-    brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
-  ])
-  await Promise.all([fs.promises.writeFile(`${file}.gz`, gz), fs.promises.writeFile(`${file}.br`, br)])
+  const writes = [gzip(data, { level: 9 }).then((gz) => fs.promises.writeFile(`${file}.gz`, gz))]
+  if (withBrotli) {
+    const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length }
+    writes.push(brotli(data, { params }).then((br) => fs.promises.writeFile(`${file}.br`, br)))
+  }
+  await Promise.all(writes)
 }
 
-/** Write `f.gz` and `f.br` next to every text file of `outDir`; returns how many files. */
-export async function precompress(outDir: string): Promise<number> {
+/** Write `f.gz` (and `f.br` when asked) next to every text file of `outDir`; returns how many files. */
+export async function precompress(outDir: string, options: { brotli: boolean }): Promise<number> {
   const files = walk(outDir).filter((f) => TEXT.test(f))
   let next = 0
   const worker = async () => {
-    while (next < files.length) await compressFile(files[next++])
+    while (next < files.length) await compressFile(files[next++], options.brotli)
   }
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker))
   return files.length
