@@ -7,17 +7,16 @@ import { fileURLToPath } from 'node:url'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /**
- * V8's garbage collector tuned for a build, which allocates gigabytes of
- * short-lived objects (Markdown tokens, HTML strings, Vue's server render):
- * - a young generation of 64 MB semi-spaces, not 16: fewer of those objects
- *   survive into the old generation, and the collector's share of the CPU
- *   time fell by a quarter on a 1,000-page space;
- * - the old generation grown by 25 % after each full collection, not by V8's
- *   default factor (up to 4× when allocation is fast): peak memory on that
- *   space fell from 1.5–1.8 GB to about 0.9 GB, for a few seconds of CPU.
- * Figures in bench/results.md.
+ * V8's old generation grown by 25 % after each full collection, not by its
+ * default factor (up to 4× when allocation is fast, which a build's is:
+ * Markdown tokens, HTML strings, Vue's server render). Most of the peak was
+ * garbage waiting for a collection: on a generated 1,000-page space the peak
+ * fell from 1.5–1.8 GB to about 0.8 GB, and on docs/ from 372–403 to about
+ * 375 MB, for no measurable CPU on this shared machine. A larger young
+ * generation (`--max-semi-space-size=64`) was tried: it raised docs/'s peak
+ * by 60 MB for a CPU gain lost in the noise. Figures in bench/results.md.
  */
-export const BUILD_NODE_FLAGS = ['--max-semi-space-size=64', '--heap-growing-percent=25']
+export const BUILD_NODE_FLAGS = ['--heap-growing-percent=25']
 
 /** Run bin/build.mjs with `env` (the GITBOOK_* options), its output on ours; returns its exit status. */
 export function runBuild(env: NodeJS.ProcessEnv): number {
