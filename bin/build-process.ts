@@ -11,8 +11,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
  * default factor (up to 4× when allocation is fast, which a build's is:
  * Markdown tokens, HTML strings, Vue's server render). Most of the peak was
  * garbage waiting for a collection: on a generated 1,000-page space the peak
- * fell from 1.5–1.8 GB to about 0.8 GB, and on docs/ from 372–403 to about
- * 375 MB, for no measurable CPU on this shared machine. A larger young
+ * fell from 1.4–1.8 GB to about 0.8 GB (on docs/ it stays near 375 MB), for
+ * no CPU time this shared machine could measure. A larger young
  * generation (`--max-semi-space-size=64`) was tried: it raised docs/'s peak
  * by 60 MB for a CPU gain lost in the noise. Figures in bench/results.md.
  */
