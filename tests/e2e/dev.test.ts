@@ -47,6 +47,10 @@ it('serves a page at its GitBook URL and hot-reloads an edit', async () => {
   const text = fs.readFileSync(file, 'utf8')
   fs.writeFileSync(file, text.replace('Il apporte un appui opérationnel', 'Il apporte un appui modifié à chaud'))
   await page.locator('.vp-doc', { hasText: 'Il apporte un appui modifié à chaud' }).waitFor({ timeout: 60_000 })
+  // A second edit too: the search index's re-indexing of the first once threw
+  // in VitePress's hot-update chain, and every later edit stayed on the server.
+  fs.writeFileSync(file, text.replace('Il apporte un appui opérationnel', 'Il apporte un appui modifié deux fois'))
+  await page.locator('.vp-doc', { hasText: 'Il apporte un appui modifié deux fois' }).waitFor({ timeout: 60_000 })
   expect(page.url()).toBe(`${origin}/cadrer/les-differents-roles-et-metiers/responsable-produit`)
   await page.close()
   // Its Markdown twin too (what « Copier la page en Markdown » fetches), from the edited file.
