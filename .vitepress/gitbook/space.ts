@@ -174,6 +174,15 @@ function readPage(root: string, file: string): { frontmatter: Record<string, any
   }
 }
 
+/**
+ * The files the navigation and the URLs come from (SUMMARY.md, .gitbook.yaml),
+ * absolute, without reading the pages: what the dev command watches.
+ */
+export function navigationFiles(dir: string): string[] {
+  const conf = readGitbookYaml(dir, [])
+  return [path.join(path.resolve(dir, conf.root ?? '.'), conf.structure?.summary ?? 'SUMMARY.md'), path.join(dir, '.gitbook.yaml')]
+}
+
 export function loadSpace(dir: string): Space {
   const diagnostics: Diagnostic[] = []
   const conf = readGitbookYaml(dir, diagnostics)
