@@ -3,15 +3,17 @@
 // engine: on a 1,000-page space, seconds before the first page can answer,
 // for an index the browser asks for only when the search box opens. Here the
 // scan waits: it starts when the index is asked for, or once the server has
-// been quiet for a moment after answering a page, whichever comes first.
-// The build is untouched (apply: 'serve').
+// been quiet for a while after serving a page's module, whichever comes
+// first. Not sooner: on a busy machine the browser loading the first page
+// leaves gaps of seconds, and a scan started then (or during an author's
+// first edits) takes the CPU they wait for. The build is untouched (apply: 'serve').
 import type { Plugin, ViteDevServer } from 'vite'
 
 /** The index module VitePress's search box imports (`/@localSearchIndex…`). */
 const INDEX_PATH = '/@localSearchIndex'
 const SEARCH_PLUGIN = 'vitepress:local-search'
-/** Quiet time after the last request before the scan starts on its own. */
-const QUIET_MS = 3_000
+/** Quiet time after the last request, once a page was served, before the scan starts on its own. */
+const QUIET_MS = 10_000
 
 type Hook<T> = T | { handler: T }
 type ConfigureServer = (server: ViteDevServer) => unknown
@@ -40,9 +42,12 @@ export function deferredSearchIndexPlugin(quietMs = QUIET_MS): Plugin {
         // The original scans, then tells an open search box to reload the index.
         scan = async () => configure.call(search, server)
         let timer: NodeJS.Timeout | undefined
+        let pageServed = false
         server.middlewares.use((req, _res, next) => {
           clearTimeout(timer)
-          if (!scanned) timer = setTimeout(startScan, quietMs)
+          // A page's Vue module (`/x.md?import&t=…`): the reader has a page.
+          pageServed ||= /\.md\?/.test(req.url ?? '')
+          if (pageServed && !scanned) timer = setTimeout(startScan, quietMs)
           next()
         })
         server.httpServer?.once('close', () => clearTimeout(timer))
