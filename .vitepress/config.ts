@@ -14,6 +14,7 @@ import { loadSite, PROJECT_ROOT } from './gitbook/site'
 import { sitemapDevPlugin } from './gitbook/sitemap-page'
 import { pageMeta } from './gitbook/page-meta'
 import { twinsDevPlugin } from './gitbook/twins'
+import { deferredSearchIndexPlugin } from './gitbook/dev-search'
 import { fr } from './theme/i18n/fr'
 import { translateThemePlugin } from './theme/i18n/untranslated'
 import { ownTempDir } from './gitbook/build-temp'
@@ -106,6 +107,7 @@ export default defineConfig({
       vueFromProject(PROJECT_ROOT),
       sitemapDevPlugin(site.options.base, site.sitemapHtml),
       twinsDevPlugin(site.space, { base: site.options.base, siteUrl: site.options.siteUrl }),
+      deferredSearchIndexPlugin(),
       unusedCssPlugin(['gb-placeholder'], [
         // Algolia's search dialog and its own dark mode: VitePress's search
         // button looks for `.DocSearch-Modal` by name, but with local search

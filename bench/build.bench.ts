@@ -12,7 +12,8 @@ import zlib from 'node:zlib'
 import { parseArgs } from 'node:util'
 import { PROJECT_ROOT } from '../.vitepress/gitbook/site'
 import { loadSpace } from '../.vitepress/gitbook/space'
-import { measureDev, type DevFigures } from './dev'
+import { launchBrowser } from '../tests/helpers/browser'
+import { devTable, measureDevBoth, type DevPair } from './dev'
 import { generateSpace, plainCopy } from './generate-space'
 
 const { values } = parseArgs({
@@ -104,7 +105,7 @@ interface Row {
   runs: number
   ours: { time: number; cpu: number; rss: number; dist: number; raw: number; gzip: number }
   plain: Row['ours']
-  dev?: { ours: DevFigures; plain: DevFigures }
+  dev?: DevPair[]
 }
 
 async function measure(size: string): Promise<Row> {
@@ -134,21 +135,16 @@ async function measure(size: string): Promise<Row> {
     ...pageHtml(dist),
   })
   const row: Row = { size, pages, runs, ours: sum(ours, oursOut), plain: sum(other, plainOut) }
-  if (values.dev.split(',').includes(size)) row.dev = await measureDevBoth(space, plain, oursOut, plainOut)
+  if (values.dev.split(',').includes(size)) {
+    // In Chromium, on the same page for both (dev.ts); one run.
+    const browser = await launchBrowser()
+    try {
+      row.dev = await measureDevBoth(browser, space, plain)
+    } finally {
+      await browser.close()
+    }
+  }
   return row
-}
-
-/** Dev server on the same page for both, one after the other. */
-async function measureDevBoth(space: string, plain: string, oursOut: string, plainOut: string) {
-  const oursRoute = '/' + pageFile(oursOut).replace(/\.html$/, '')
-  const plainRoute = '/' + pageFile(plainOut).replace(/\.html$/, '')
-  const plainSource = path.join(plain, `${plainRoute}.md`)
-  // Our route is the GitBook URL; the source is where SUMMARY.md's copy put it.
-  const oursSource = path.join(space, path.relative(plain, plainSource))
-  const ours = await measureDev(['--import', 'tsx', 'bin/gitbook.ts', 'dev', '--src', space, '--port', '5391'], PROJECT_ROOT, 5391, oursRoute, `${oursRoute}.md`, oursSource)
-  const other = await measureDev([VITEPRESS, 'dev', plain, '--port', '5392'], PROJECT_ROOT, 5392, plainRoute, `${plainRoute}.md`, plainSource)
-  console.log(`dev: first page ours ${ours.firstPage.toFixed(1)} s, plain ${other.firstPage.toFixed(1)} s; edit ours ${ours.edit.toFixed(2)} s, plain ${other.edit.toFixed(2)} s`)
-  return { ours, plain: other }
 }
 
 const MiB = (n: number) => `${(n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0)} MiB`
@@ -166,13 +162,9 @@ function table(rows: Row[]): string {
     KiB(r.ours.raw), KiB(r.plain.raw), x(r.ours.raw, r.plain.raw),
     KiB(r.ours.gzip), KiB(r.plain.gzip), x(r.ours.gzip, r.plain.gzip),
   ])
-  const dev = rows
-    .filter((r) => r.dev)
-    .map((r) => `| ${r.size} | ${r.dev!.ours.firstPage.toFixed(1)} s | ${r.dev!.plain.firstPage.toFixed(1)} s | ${x(r.dev!.ours.firstPage, r.dev!.plain.firstPage)} | ${r.dev!.ours.edit.toFixed(2)} s | ${r.dev!.plain.edit.toFixed(2)} s |`)
-  const devTable = dev.length
-    ? `\n\nDev server: start until the page and its module answer; edit until the HMR message.\n\n| space | first page ours | plain | ratio | edit → browser ours | plain |\n|---|---|---|---|---|---|\n${dev.join('\n')}`
-    : ''
-  return [head, head.map(() => '---'), ...lines].map((l) => `| ${l.join(' | ')} |`).join('\n') + devTable
+  const dev = rows.filter((r) => r.dev).map((r) => ({ size: r.size, runs: r.dev! }))
+  const devPart = dev.length ? `\n\n${devTable(dev)}` : ''
+  return [head, head.map(() => '---'), ...lines].map((l) => `| ${l.join(' | ')} |`).join('\n') + devPart
 }
 
 const rows: Row[] = []

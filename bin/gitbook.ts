@@ -93,10 +93,10 @@ async function startDev(): Promise<void> {
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
   process.on('exit', () => child.kill('SIGTERM'))
-  // Read after the server is started: loading the engine here delays nothing.
-  const { siteOptions } = await import('../.vitepress/gitbook/site')
-  const { loadSpace } = await import('../.vitepress/gitbook/space')
-  const space = loadSpace(siteOptions().src)
-  const watched = [path.join(space.root, space.summaryFile), path.join(space.dir, '.gitbook.yaml')]
+  // Only .gitbook.yaml is read here, not the space nor the engine: on two
+  // cores, this process would take CPU from the server's start.
+  // The space folder as siteOptions() finds it (not imported: it loads the engine).
+  const { navigationFiles } = await import('../.vitepress/gitbook/gitbook-yaml')
+  const watched = navigationFiles(path.resolve(PROJECT_ROOT, process.env.GITBOOK_SRC || 'docs'))
   for (const f of watched.filter((f) => fs.existsSync(f))) fs.watch(f, () => void restart())
 }

@@ -6,7 +6,7 @@
 import path from 'node:path'
 import { isSpaceMarkdown, placePages } from './placement'
 import type { Redirect, Space } from './space'
-import { parseGitbookYaml, type GitbookYaml } from './space'
+import { parseGitbookYaml, type GitbookYaml } from './gitbook-yaml'
 import { parseSummaryCached, type SummaryGroup } from './summary'
 import { routeKeys } from './urls'
 

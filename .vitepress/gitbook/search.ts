@@ -2,6 +2,7 @@
 // space: pages found by their title and opening text, results shown as
 // `Page title › Section`, French folding and light stemming. Engine choice
 // and figures: bench/search.bench.ts.
+import fs from 'node:fs'
 import path from 'node:path'
 import { fr } from '../theme/i18n/fr'
 import { frenchTerm, typoAllowance } from './search-terms'
@@ -33,6 +34,12 @@ export function frenchSearch(space: Space) {
       miniSearch: hiddenFunctions({
         // Build-time only (keys starting with `_` never reach the browser).
         _splitIntoSections: (file: string, html: string) => {
+          // VitePress 1.6.4's dev server re-indexes an edited page under a
+          // wrong path (the space's path twice), which it renders as nothing:
+          // a page-top section for it would be added again on the next edit,
+          // MiniSearch would throw on the duplicate id, and that edit would
+          // never reach the browser.
+          if (!fs.existsSync(file)) return []
           const rel = path.relative(space.root, file).split(path.sep).join('/')
           const page = space.pages.get(rel)
           const fm = page?.frontmatter ?? {}

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
 import { ROOT } from '../helpers/build'
 import { freePort } from '../helpers/nginx'
+import { openSearch } from '../helpers/search'
 
 let dev: ChildProcess
 let browser: Browser
@@ -47,12 +48,26 @@ it('serves a page at its GitBook URL and hot-reloads an edit', async () => {
   const text = fs.readFileSync(file, 'utf8')
   fs.writeFileSync(file, text.replace('Il apporte un appui opérationnel', 'Il apporte un appui modifié à chaud'))
   await page.locator('.vp-doc', { hasText: 'Il apporte un appui modifié à chaud' }).waitFor({ timeout: 60_000 })
+  // A second edit too: the search index's re-indexing of the first once threw
+  // in VitePress's hot-update chain, and every later edit stayed on the server.
+  fs.writeFileSync(file, text.replace('Il apporte un appui opérationnel', 'Il apporte un appui modifié deux fois'))
+  await page.locator('.vp-doc', { hasText: 'Il apporte un appui modifié deux fois' }).waitFor({ timeout: 60_000 })
   expect(page.url()).toBe(`${origin}/cadrer/les-differents-roles-et-metiers/responsable-produit`)
   await page.close()
   // Its Markdown twin too (what « Copier la page en Markdown » fetches), from the edited file.
   const twin = await fetch(`${origin}/cadrer/les-differents-roles-et-metiers/responsable-produit.md`)
   expect(twin.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
   expect(await twin.text()).toBe(fs.readFileSync(file, 'utf8'))
+})
+
+it('finds pages with the search box (its index is built once the server is idle or the box asks)', async () => {
+  const page = await browser.newPage()
+  await page.goto(`${origin}/cadrer/les-differents-roles-et-metiers/responsable-produit`)
+  await page.locator('.vp-doc h1').first().waitFor({ timeout: 60_000 })
+  const input = await openSearch(page)
+  await input.fill('Product Manager')
+  await page.locator('.VPLocalSearchBox a.result[href*="roles/product-manager"]').first().waitFor({ timeout: 60_000 })
+  await page.close()
 })
 
 it('restarts on a SUMMARY.md edit, so the sidebar follows it', async () => {

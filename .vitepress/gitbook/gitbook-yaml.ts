@@ -1,0 +1,86 @@
+// `.gitbook.yaml`: where a space keeps its pages, its SUMMARY.md and its
+// redirects. Apart from space.ts so that the `dev` command's watcher
+// (bin/gitbook.ts) can find SUMMARY.md without loading the page reader.
+import fs from 'node:fs'
+import path from 'node:path'
+import { LineCounter, parseDocument } from 'yaml'
+import type { Diagnostic } from './diagnostics'
+
+export interface GitbookYaml {
+  root?: string
+  structure?: { readme?: string; summary?: string }
+  redirects?: Record<string, string>
+}
+
+/** Leading tabs as spaces, to the next multiple of `width` columns. */
+function expandLeadingTabs(text: string, width: number): string {
+  return text.replace(/^[ \t]+/gm, (lead) => {
+    let col = 0
+    for (const ch of lead) col = ch === '\t' ? col + width - (col % width) : col + 1
+    return ' '.repeat(col)
+  })
+}
+
+/**
+ * `.gitbook.yaml`. GitBook's own docs space indents some redirects with tabs,
+ * which YAML forbids: such a file is read again with its tabs expanded, and
+ * the author is told. A file that still does not parse is reported once and
+ * the defaults are used: a space is not refused for its configuration.
+ */
+export function readGitbookYaml(dir: string, diagnostics: Diagnostic[]): GitbookYaml {
+  const file = path.join(dir, '.gitbook.yaml')
+  if (!fs.existsSync(file)) return {}
+  return parseGitbookYaml(fs.readFileSync(file, 'utf8'), diagnostics)
+}
+
+/** `.gitbook.yaml` from its text: today's file, or one from the space's git history. */
+export function parseGitbookYaml(text: string, diagnostics: Diagnostic[]): GitbookYaml {
+  const parse = (source: string) => {
+    const lineCounter = new LineCounter()
+    return { doc: parseDocument(source, { lineCounter }), lineCounter }
+  }
+  let { doc, lineCounter } = parse(text)
+  const tabbed = /^[ ]*\t/m.exec(text)
+  // The tab width the author's editor used is unknown: the first that parses wins.
+  for (const width of tabbed ? [8, 4, 2] : []) {
+    if (!doc.errors.length) break
+    const retry = parse(expandLeadingTabs(text, width))
+    if (!retry.doc.errors.length) {
+      diagnostics.push({
+        file: '.gitbook.yaml',
+        line: text.slice(0, tabbed!.index).split('\n').length,
+        column: 1,
+        severity: 'warning',
+        code: 'config-yaml-tabs',
+        message: '.gitbook.yaml indents with tabs, which YAML forbids; it is read with each tab as spaces',
+        hint: 'indent with spaces',
+      })
+      ;({ doc, lineCounter } = retry)
+    }
+  }
+  if (doc.errors.length) {
+    const err = doc.errors[0]
+    const pos = lineCounter.linePos(err.pos[0])
+    diagnostics.push({
+      file: '.gitbook.yaml',
+      line: pos.line,
+      column: pos.col,
+      severity: 'warning',
+      code: 'config-yaml',
+      message: `.gitbook.yaml is not valid YAML (${err.message.split('\n')[0]})`,
+      hint: 'fix the YAML syntax; the defaults are used meanwhile',
+    })
+    return {}
+  }
+  const value = doc.toJS() ?? {}
+  return typeof value === 'object' ? value : {}
+}
+
+/**
+ * The files the navigation and the URLs come from (SUMMARY.md, .gitbook.yaml),
+ * absolute, without reading the pages: what the dev command watches.
+ */
+export function navigationFiles(dir: string): string[] {
+  const conf = readGitbookYaml(dir, [])
+  return [path.join(path.resolve(dir, conf.root ?? '.'), conf.structure?.summary ?? 'SUMMARY.md'), path.join(dir, '.gitbook.yaml')]
+}
