@@ -6,18 +6,22 @@
 // WCAG 2.1 A or AA violation on the whole page, of any impact.
 import fs from 'node:fs'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import { parseHTML } from 'linkedom'
 import { describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
+import { axeViolations, prepareAxe } from '../helpers/axe'
 import { FIXTURE_SITE } from '../helpers/fixtures'
 import { servedSite } from '../helpers/served'
 
 const site = servedSite(FIXTURE_SITE, '/')
 
-/** A fresh context (no stored theme choice), a page that records foreign requests and errors. */
-async function open(route: string, colorScheme: 'light' | 'dark' = 'light', width = 1280) {
+/**
+ * A fresh context (no stored theme choice), a page that records foreign
+ * requests and errors; `axe`: with axe loaded for axeViolations.
+ */
+async function open(route: string, colorScheme: 'light' | 'dark' = 'light', width = 1280, axe = false) {
   const context: BrowserContext = await site.browser.newContext({ colorScheme, viewport: { width, height: 900 } })
+  if (axe) await prepareAxe(context)
   const page: Page = await context.newPage()
   const foreign: string[] = []
   const errors: string[] = []
@@ -211,11 +215,8 @@ describe('accessibility (axe)', () => {
     it(`no WCAG 2.1 A or AA violation on the whole page (${theme})`, async () => {
       const found: string[] = []
       for (const route of PAGES) {
-        const { page, context } = await open(route, theme)
-        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-        for (const v of result.violations) {
-          found.push(`${route}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-        }
+        const { page, context } = await open(route, theme, 1280, true)
+        for (const v of await axeViolations(page)) found.push(`${route}: ${v}`)
         await context.close()
       }
       expect(found).toEqual([])
