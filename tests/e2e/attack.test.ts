@@ -1,11 +1,13 @@
 // Untrusted pages, built and served for real: attack pages (every class the
 // sanitizer drops, tests/fixtures/sanitize) plus payloads that would write a
 // marker file if they ever ran in Node during the build. In Chromium, behind
-// nginx, every link, button and summary of the content and the sidebar is
-// clicked: no payload runs, the reader stays on the site, the text is there.
+// nginx, every link, button and summary of the content is clicked, and every
+// entry of the sidebar (once: it is the same on every page): no payload runs,
+// the reader stays on the site, the text is there.
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { type BuildResult, buildSpaceAsync, OUTPUT, ROOT } from '../helpers/build'
 import { servedSite } from '../helpers/served'
 
@@ -105,41 +107,79 @@ describe('untrusted pages at build time', () => {
 
 describe('untrusted pages in the browser', () => {
   const site = servedSite(DIST, BASE)
+  const PAGES = ['node', ...ATTACKS.map((a) => a.replace(/\.md$/, ''))]
+  const SIDEBAR = '.VPSidebar a, .VPSidebar [role="button"]'
 
-  for (const f of ['node', ...ATTACKS.map((a) => a.replace(/\.md$/, ''))]) {
-    it(`${f}: nothing runs, every link stays on the site, the text shows`, async () => {
-      const page = await site.browser.newPage()
-      const dialogs: string[] = []
-      page.on('dialog', (d) => {
-        dialogs.push(d.message())
-        void d.dismiss()
+  /**
+   * Open `route`, run `loaded` on it, then click every visible element of
+   * `selector` in turn, back on the page after each one that leaves it: no
+   * payload runs, no dialog opens, the reader stays on the site.
+   */
+  async function clickEverything(route: string, selector: string, loaded: (page: Page) => Promise<void>) {
+    const page = await site.browser.newPage()
+    const dialogs: string[] = []
+    page.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
+    const url = `${site.server.origin}${BASE}${route}`
+    const check = async (what: string) => {
+      expect(new URL(page.url()).origin, what).toBe(site.server.origin)
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), what).toBeUndefined()
+      expect(await page.title(), what).not.toBe('pwned')
+      expect(dialogs, what).toEqual([])
+    }
+    await page.goto(url)
+    await check('page load')
+    await loaded(page)
+    const targets = page.locator(selector)
+    const n = await targets.count()
+    for (let i = 0; i < n; i++) {
+      const el = targets.nth(i)
+      if (!(await el.isVisible())) continue
+      const label = (await el.innerText()).trim() || `#${i}`
+      // An http(s) address elsewhere is allowed by the URL policy: not followed here.
+      const href = (await el.getAttribute('href')) ?? ''
+      if ((await el.getAttribute('target')) === '_blank' || (/^https?:/.test(href) && !href.startsWith(site.server.origin))) continue
+      await el.click({ timeout: 2000 }).catch(() => {})
+      await page.waitForLoadState()
+      await check(`after clicking « ${label} »`)
+      if (page.url().split('#')[0] !== url) await page.goto(url)
+    }
+    return page
+  }
+
+  /** The sidebar entries a reader can click on a page: text and address. */
+  const sidebarEntries = (page: Page) =>
+    page.locator(SIDEBAR).evaluateAll((els) =>
+      els.filter((e) => e.checkVisibility({ visibilityProperty: true })).map((e) => `${e.textContent?.trim()} ${e.getAttribute('href')}`),
+    )
+
+  // The sidebar is the same on every page (SUMMARY.md, its javascript: and
+  // data: entries included): its entries are clicked once, here, and every
+  // attack page is checked to show exactly these entries.
+  it('sidebar: every entry clicked, nothing runs, the reader stays on the site; every page has this sidebar', async () => {
+    let entries: string[] = []
+    const page = await clickEverything(`attaques/${PAGES[0]}`, SIDEBAR, async (p) => {
+      // Hydrated: the whole sidebar, as the reader gets it.
+      await p.waitForLoadState('networkidle')
+      entries = await sidebarEntries(p)
+    })
+    expect(entries.length).toBeGreaterThan(PAGES.length)
+    for (const f of PAGES.slice(1)) {
+      await page.goto(`${site.server.origin}${BASE}attaques/${f}`)
+      await expect.poll(() => sidebarEntries(page), { message: f }).toEqual(entries)
+    }
+    await page.close()
+  })
+
+  for (const f of PAGES) {
+    it(`${f}: nothing runs, every link of the content stays on the site, the text shows`, async () => {
+      const page = await clickEverything(`attaques/${f}`, '.vp-doc a, .vp-doc button, .vp-doc summary', async (p) => {
+        // The page's own text is visible.
+        const text = await p.locator('.vp-doc').innerText()
+        expect(text.length).toBeGreaterThan(20)
       })
-      const url = `${site.server.origin}${BASE}attaques/${f}`
-      const check = async (what: string) => {
-        expect(new URL(page.url()).origin, what).toBe(site.server.origin)
-        expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), what).toBeUndefined()
-        expect(await page.title(), what).not.toBe('pwned')
-        expect(dialogs, what).toEqual([])
-      }
-      await page.goto(url)
-      await check('page load')
-      // The page's own text is visible.
-      const text = await page.locator('.vp-doc').innerText()
-      expect(text.length).toBeGreaterThan(20)
-      const targets = page.locator('.vp-doc a, .vp-doc button, .vp-doc summary, .VPSidebar a, .VPSidebar [role="button"]')
-      const n = await targets.count()
-      for (let i = 0; i < n; i++) {
-        const el = targets.nth(i)
-        if (!(await el.isVisible())) continue
-        const label = (await el.innerText()).trim() || `#${i}`
-        // An http(s) address elsewhere is allowed by the URL policy: not followed here.
-        const href = (await el.getAttribute('href')) ?? ''
-        if ((await el.getAttribute('target')) === '_blank' || (/^https?:/.test(href) && !href.startsWith(site.server.origin))) continue
-        await el.click({ timeout: 2000 }).catch(() => {})
-        await page.waitForLoadState()
-        await check(`after clicking « ${label} »`)
-        if (page.url().split('#')[0] !== url) await page.goto(url)
-      }
       await page.close()
     })
   }

@@ -1,8 +1,9 @@
 // One page per GitBook block, from the fixture site served by nginx: axe finds
 // no accessibility violation (WCAG 2.1 AA rules, whole page, light and dark), the page asks no other host
 // for anything (embeds are links, not iframes), and the browser logs no error.
-import AxeBuilder from '@axe-core/playwright'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext } from 'playwright-core'
+import { axeViolations, prepareAxe } from '../helpers/axe'
 import { FIXTURE_SITE } from '../helpers/fixtures'
 import { servedSite } from '../helpers/served'
 
@@ -15,10 +16,16 @@ const PAGES = [
 const site = servedSite(FIXTURE_SITE, '/')
 
 describe('block pages in the browser', () => {
+  // One context with axe for the block pages: the theme is set on each page, never stored.
+  let context: BrowserContext
+  beforeAll(async () => {
+    context = await site.browser.newContext()
+    await prepareAxe(context)
+  })
+  afterAll(() => context?.close())
+
   for (const p of PAGES) {
     it(`${p}: accessible, self-contained, no error`, async () => {
-      // axe needs a page from a context of its own.
-      const context = await site.browser.newContext()
       const page = await context.newPage()
       const errors: string[] = []
       const foreign: string[] = []
@@ -35,15 +42,28 @@ describe('block pages in the browser', () => {
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme })
         await page.evaluate((dark) => document.documentElement.classList.toggle('dark', dark), scheme === 'dark')
-        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-        expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), scheme).toEqual([])
+        expect(await axeViolations(page), scheme).toEqual([])
       }
       expect(foreign).toEqual([])
       expect(errors).toEqual([])
       await expect(page.locator('.vp-doc iframe').count()).resolves.toBe(0)
-      await context.close()
+      await page.close()
     })
   }
+
+  // The check above is only worth something if it can fail.
+  it('axe, as the tests run it, reports violations: images without text, in the whole page or the included part; a best practice with everyRule', async () => {
+    const page = await context.newPage()
+    // The paragraph outside any landmark breaks a best practice, not a WCAG rule.
+    await page.goto('data:text/html,<html lang="fr"><title>t</title><p>hors</p><main><img src="a.png"><dialog open><img src="b.png"></dialog></main></html>')
+    expect(await axeViolations(page)).toEqual(['image-alt (critical) img[src="a.png"], img[src="b.png"]'])
+    expect(await axeViolations(page, { include: 'dialog' })).toEqual(['image-alt (critical) img[src="b.png"]'])
+    expect(await axeViolations(page, { everyRule: true })).toEqual([
+      'image-alt (critical) img[src="a.png"], img[src="b.png"]',
+      'region (moderate) p',
+    ])
+    await page.close()
+  })
 
   it('the file tag links to a copy of the file published with the site', async () => {
     const page = await site.browser.newPage()

@@ -2,8 +2,8 @@
 // page opens without console errors or requests to any other host, the sidebar
 // and relative links lead where they should, tabs work.
 import { describe, expect, it } from 'vitest'
-import AxeBuilder from '@axe-core/playwright'
 import { SITES } from '../global-setup'
+import { axeViolations, prepareAxe } from '../helpers/axe'
 import { servedSite } from '../helpers/served'
 
 const BASE = SITES.sub.base
@@ -85,14 +85,11 @@ describe('served by nginx under a sub-path', () => {
   it('every page passes axe (WCAG 2.1 A and AA) in the light and the dark theme', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await site.browser.newContext({ colorScheme })
+      await prepareAxe(context)
       for (const p of PAGES) {
         const page = await context.newPage()
         await page.goto(`${site.server.origin}${BASE}${p}`, { waitUntil: 'networkidle' })
-        const { violations } = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-          .analyze()
-        const found = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-        expect(found, `${colorScheme} ${p}`).toEqual([])
+        expect(await axeViolations(page), `${colorScheme} ${p}`).toEqual([])
         await page.close()
       }
       await context.close()

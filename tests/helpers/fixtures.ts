@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parseHTML } from 'linkedom'
 import { loadSpace } from '../../.vitepress/gitbook/space'
 import { routeToHtml } from '../../.vitepress/gitbook/urls'
-import { buildSpace, OUTPUT, ROOT } from './build'
+import { buildSpaceAsync, OUTPUT, ROOT } from './build'
 
 export const FIXTURES = path.join(ROOT, 'tests/fixtures')
 export const FIXTURE_SPACE = path.join(OUTPUT, 'fixture-space')
@@ -50,7 +50,7 @@ export function listFixtures(): FixtureCase[] {
 }
 
 /** Copy the fixtures into a space with a SUMMARY.md listing every case, and build it. */
-export function buildFixtureSpace(): void {
+export async function buildFixtureSpace(): Promise<void> {
   fs.rmSync(FIXTURE_SPACE, { recursive: true, force: true })
   fs.cpSync(FIXTURES, FIXTURE_SPACE, {
     recursive: true,
@@ -73,7 +73,7 @@ export function buildFixtureSpace(): void {
   }
   fs.rmSync(FIXTURE_SITE, { recursive: true, force: true })
   // A public origin, so its sitemap.xml and canonical links exist (hidden and noIndex cases are here).
-  const r = buildSpace({ src: FIXTURE_SPACE, out: FIXTURE_SITE, extra: ['--site-url', FIXTURE_SITE_URL] })
+  const r = await buildSpaceAsync({ src: FIXTURE_SPACE, out: FIXTURE_SITE, extra: ['--site-url', FIXTURE_SITE_URL] })
   fs.writeFileSync(FIXTURE_LOG, r.log)
   if (!fs.existsSync(path.join(FIXTURE_SITE, 'index.html'))) {
     throw new Error(`building the fixture space failed:\n${r.log}`)
