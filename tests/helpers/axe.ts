@@ -31,6 +31,14 @@ type Found = { id: string; impact: string | null; targets: string[] }
  * Empty when it passes.
  */
 export async function axeViolations(page: Page, options: AxeOptions = {}): Promise<string[]> {
+  // The page as readers use it: hydrated. Before, VitePress's appearance
+  // switch has no name yet (its title is set once the app runs), and
+  // `networkidle` can come first on a loaded machine. Pages without a
+  // VitePress app (#app) are taken as they are.
+  await page.waitForFunction(() => {
+    const app = document.getElementById('app')
+    return !app || '__vue_app__' in app
+  })
   const found = await page.evaluate(
     async ({ include, tags }) => {
       const w = window as unknown as { axe?: typeof axe }
