@@ -14,6 +14,11 @@
 //    its input is bound by :value and @input instead of v-model, the only
 //    v-model of the site, whose runtime helper lives in the shared framework
 //    chunk.
+// 3. The light/dark switch is named on the server too: VitePress fills its
+//    title only once mounted, so the HTML had `title=""`, a control without
+//    a name until the scripts run (and for readers without JavaScript). A
+//    fixed name, « Thème sombre », with its aria-checked state is the ARIA
+//    pattern for a switch; the changing title stays as a tooltip.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
@@ -49,6 +54,10 @@ export const PATCHES: Patch[] = [
       ['<Transition name="flyout">', ''],
       ['</Transition>', ''],
     ],
+  },
+  {
+    file: 'VPSwitchAppearance.vue',
+    edits: [[':title="switchTitle"', ':title="switchTitle"\n    aria-label="Thème sombre"']],
   },
   {
     file: 'VPLocalSearchBox.vue',

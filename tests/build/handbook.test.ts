@@ -35,6 +35,14 @@ describe('each page at its published GitBook URL', () => {
     })
   }
 
+  it('the light/dark switch has a name in the HTML, before any script runs', () => {
+    for (const p of PAGES) {
+      const sw = loadPage(root, p.out).document.querySelector('button.VPSwitchAppearance')!
+      expect(sw.getAttribute('role'), p.out).toBe('switch')
+      expect(sw.getAttribute('aria-label'), p.out).toBe('Thème sombre')
+    }
+  })
+
   it('the home page is the root README, and SUMMARY.md is not a page', () => {
     const { document } = loadPage(root, 'index.html')
     expect(document.querySelector('h1')!.textContent!.trim()).toBe('Accueil')
