@@ -3,7 +3,7 @@
 // (bin/gitbook.ts) can find SUMMARY.md without loading the page reader.
 import fs from 'node:fs'
 import path from 'node:path'
-import { LineCounter, parseDocument } from 'yaml'
+import { type Document, LineCounter, parseDocument } from 'yaml'
 import type { Diagnostic } from './diagnostics'
 
 export interface GitbookYaml {
@@ -73,7 +73,33 @@ export function parseGitbookYaml(text: string, diagnostics: Diagnostic[]): Gitbo
     return {}
   }
   const value = doc.toJS() ?? {}
-  return typeof value === 'object' ? value : {}
+  return typeof value === 'object' && !Array.isArray(value) ? checked(value, doc, lineCounter, diagnostics) : {}
+}
+
+/**
+ * The settings that name paths, kept only when they are text: `root: 7` or
+ * `summary: [a]` would otherwise reach path functions, which throw, and stop
+ * the build. Such a value is reported and GitBook's default used.
+ */
+function checked(value: Record<string, unknown>, doc: Document, lineCounter: LineCounter, diagnostics: Diagnostic[]): GitbookYaml {
+  const text = (keys: string[]): string | undefined => {
+    let v: unknown = value
+    for (const k of keys) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined
+    if (v === undefined || v === null || typeof v === 'string') return v ?? undefined
+    const node = doc.getIn(keys, true) as { range?: [number, number] } | undefined
+    const pos = lineCounter.linePos(node?.range?.[0] ?? 0)
+    diagnostics.push({
+      file: '.gitbook.yaml',
+      line: pos.line,
+      column: pos.col,
+      severity: 'warning',
+      code: 'config-yaml-type',
+      message: `${keys.join('.')} must be a path, not ${JSON.stringify(v).slice(0, 60)}; GitBook’s default is used`,
+      hint: `write ${keys.join('.')} as a path relative to the space, or remove it`,
+    })
+    return undefined
+  }
+  return { ...(value as GitbookYaml), root: text(['root']), structure: { summary: text(['structure', 'summary']), readme: text(['structure', 'readme']) } }
 }
 
 /**

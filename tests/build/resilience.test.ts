@@ -1,7 +1,8 @@
 // No shape of space takes the build down: a very long published path, two
 // files publishing at one URL, a space holding other spaces, pages that throw
-// or that Vue cannot compile. One small space written here, built once with
-// the real command line: each case gives a warning, never a stack trace.
+// or that Vue cannot compile, a .gitbook.yaml whose paths are not text. One
+// small space written here, built once with the real command line: each case
+// gives a warning, never a stack trace.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -60,6 +61,8 @@ beforeAll(async () => {
   write('titres.md', '# Titres\n\n## Intro\n\nDébut.\n\n## Voir [intro](#intro)\n\nUn.\n\n## Revoir [intro](#intro)\n\nDeux.\n')
   summary.push('* [Titres](titres.md)')
   write('SUMMARY.md', `${summary.join('\n')}\n`)
+  // Paths that are not text: they reached path functions, which threw.
+  write('.gitbook.yaml', 'root: 7\nstructure:\n  readme: [a, b]\n  summary: { x: 1 }\n')
   fs.rmSync(marker, { force: true })
   space = loadSpace(src)
   result = await buildSpaceAsync({ src, out })
@@ -72,6 +75,14 @@ describe('a space of extreme shapes', () => {
     expect(result.status, result.log).toBe(0)
     expect(result.log).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/)
     expect(result.log).not.toMatch(/ENAMETOOLONG|duplicate ID/)
+  })
+
+  it('a .gitbook.yaml path that is not text: reported with its line, GitBook’s default used', () => {
+    expect(result.log).toMatch(/\.gitbook\.yaml:1:\d+: warning: root must be a path, not 7/)
+    expect(result.log).toMatch(/\.gitbook\.yaml:3:\d+: warning: structure\.readme must be a path/)
+    expect(result.log).toMatch(/\.gitbook\.yaml:4:\d+: warning: structure\.summary must be a path/)
+    expect(space.summaryFile).toBe('SUMMARY.md')
+    expect(space.pages.get('README.md')!.route).toBe('')
   })
 
   it('two headings linking to one anchor: both indexed by the search, no duplicate id', () => {
