@@ -1,6 +1,7 @@
 // The sidebar a page carries in its HTML: the top-level entries and group
-// titles (a window of them around the page's in a very large space), the entries of the page's own group, and the open branch (the
-// ancestors' siblings and the page's own children). The full sidebar reaches
+// titles (a window of them around the page's in a very large space), the
+// entries of the page's own group, and the open branch (the ancestors'
+// siblings and the page's own children). The full sidebar reaches
 // the browser once, in VitePress's shared metadata chunk (`metaChunk`), and
 // replaces this one after hydration; without it each page's HTML held every
 // entry of the handbook and the output grew with the square of the page count.
@@ -50,7 +51,7 @@ function holders(sidebar: Item[], key: string): Set<Item> {
   return out
 }
 
-/** `item` with its children only when it is on the page's branch. */
+/** `item` with its children only when it is on the page's branch (a group off the branch keeps its title). */
 function pruned(item: Item, branch: Set<Item>): Item {
   if (!item.items?.length) return item
   if (!branch.has(item)) return { ...item, items: [] }
@@ -79,13 +80,7 @@ function topWindow(sidebar: Item[], branch: Set<Item>): Item[] {
 /** The sidebar of the page at `relativePath` (VitePress's `page.relativePath`). */
 export function openBranch(sidebar: Item[], relativePath: string): Item[] {
   const branch = holders(sidebar, pageKey(relativePath))
-  return topWindow(sidebar, branch).map((top) => {
-    // A group shows its entries only when it holds the page; its title always.
-    if (!top.link && top.items?.length) {
-      return branch.has(top) ? { ...top, items: top.items.map((c) => pruned(c, branch)) } : { ...top, items: [] }
-    }
-    return pruned(top, branch)
-  })
+  return topWindow(sidebar, branch).map((top) => pruned(top, branch))
 }
 
 /** Sidebar links in reading order, as VitePress's previous/next links take them. */
