@@ -31,10 +31,9 @@ type Found = { id: string; impact: string | null; targets: string[] }
  * Empty when it passes.
  */
 export async function axeViolations(page: Page, options: AxeOptions = {}): Promise<string[]> {
-  // The page as readers use it: hydrated. Before, VitePress's appearance
-  // switch has no name yet (its title is set once the app runs), and
-  // `networkidle` can come first on a loaded machine. Pages without a
-  // VitePress app (#app) are taken as they are.
+  // The page as readers use it: hydrated (`networkidle` can come first on a
+  // loaded machine, and the sidebar is replaced at hydration). Pages without
+  // a VitePress app (#app) are taken as they are.
   await page.waitForFunction(() => {
     const app = document.getElementById('app')
     return !app || '__vue_app__' in app
