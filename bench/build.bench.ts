@@ -15,6 +15,7 @@ import { loadSpace } from '../.vitepress/gitbook/space'
 import { launchBrowser } from '../tests/helpers/browser'
 import { devTable, measureDevBoth, type DevPair } from './dev'
 import { generateSpace, plainCopy } from './generate-space'
+import { buildArgs } from '../bin/build-process'
 
 const { values } = parseArgs({
   options: {
@@ -121,7 +122,7 @@ async function measure(size: string): Promise<Row> {
   const ours: Run[] = []
   const other: Run[] = []
   for (let i = 0; i < runs; i++) {
-    ours.push(run(['--import', 'tsx', 'bin/gitbook.ts', 'build', '--src', space, '--out', oursOut], size !== 'docs'))
+    ours.push(run(buildArgs(['--src', space, '--out', oursOut]), size !== 'docs'))
     checkComplete(oursOut, expected.ours, `ours, ${size}`)
     other.push(run([VITEPRESS, 'build', plain], false))
     checkComplete(plainOut, expected.plain, `plain, ${size}`)

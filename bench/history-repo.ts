@@ -16,6 +16,7 @@ import { loadSpace } from '../.vitepress/gitbook/space'
 import { PROJECT_ROOT } from '../.vitepress/gitbook/site'
 import { Rng } from '../tests/fuzz/prng'
 import { generateSpace } from './generate-space'
+import { buildArgs } from '../bin/build-process'
 
 const { values } = parseArgs({
   options: {
@@ -154,7 +155,7 @@ console.log(
 if (values.build) {
   for (const flag of ['--history', '--no-history']) {
     const t0 = performance.now()
-    run(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['bin/gitbook.ts', 'build', '--src', path.join(repo, SPACE), '--out', path.join(out, `site${flag}`), flag], PROJECT_ROOT)
+    run(process.execPath, buildArgs(['--src', path.join(repo, SPACE), '--out', path.join(out, `site${flag}`), flag]), PROJECT_ROOT)
     console.log(`build ${flag}: ${((performance.now() - t0) / 1000).toFixed(1)} s`)
   }
 }

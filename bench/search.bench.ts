@@ -17,6 +17,7 @@ import { launchBrowser } from '../tests/helpers/browser'
 import { serveWithNginx } from '../tests/helpers/nginx'
 import { makeBigSpace } from './big-space'
 import { plainCopy } from './generate-space'
+import { buildArgs } from '../bin/build-process'
 
 const { values } = parseArgs({
   options: {
@@ -174,7 +175,7 @@ async function bench(name: string, src: string, browser: Browser): Promise<void>
   const plain = path.join(plainSrc, '.vitepress/dist')
   if (!values.reuse || !fs.existsSync(path.join(plain, 'pagefind'))) {
     console.log(`\n== ${name}: building (ours, plain VitePress, Pagefind)…`)
-    run(bin('tsx'), ['bin/gitbook.ts', 'build', '--src', src, '--out', ours])
+    run(process.execPath, buildArgs(['--src', src, '--out', ours]))
     plainCopy(src, plainSrc)
     run(bin('vitepress'), ['build', plainSrc])
     run(bin('pagefind'), ['--site', plain, '--quiet'])

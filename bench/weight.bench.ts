@@ -8,9 +8,11 @@ import path from 'node:path'
 import { writeCsp } from '../.vitepress/gitbook/deploy/csp'
 import { precompress } from '../.vitepress/gitbook/deploy/precompress'
 import { PROJECT_ROOT } from '../.vitepress/gitbook/site'
+import { loadSpace } from '../.vitepress/gitbook/space'
 import { launchBrowser } from '../tests/helpers/browser'
 import { serveWithNginx } from '../tests/helpers/nginx'
 import { measurePage, type PageWeight } from '../tests/helpers/weight'
+import { buildArgs } from '../bin/build-process'
 
 const WORK = path.join(PROJECT_ROOT, '.bench/weight')
 const PLAIN = path.join(WORK, 'plain')
@@ -30,20 +32,15 @@ function preparePlain(): void {
   fs.rmSync(PLAIN, { recursive: true, force: true })
   const src = path.join(PROJECT_ROOT, 'docs')
   const rewrites: Record<string, string> = {}
-  // Same routes as ours, so the same three pages can be compared.
-  const ours = fs.readdirSync(OURS_OUT, { recursive: true }).map(String).filter((f) => f.endsWith('.html'))
-  for (const file of fs.readdirSync(src, { recursive: true }).map(String)) {
-    if (!file.endsWith('.md') || file === 'SUMMARY.md') continue
+  // Each page at its route in our build, so the same three pages are compared.
+  for (const page of loadSpace(src).pages.values()) {
     const text = fs
-      .readFileSync(path.join(src, file), 'utf8')
+      .readFileSync(path.join(src, page.file), 'utf8')
       .replace(/^---\n[\s\S]*?\n---\n/, '')
       .replace(/^\{%.*%\}\s*$/gm, '')
-    const dest = path.join(PLAIN, file.replace(/README\.md$/, 'index.md'))
-    fs.mkdirSync(path.dirname(dest), { recursive: true })
-    fs.writeFileSync(dest, text)
-    const base = path.basename(file, '.md')
-    const target = ours.find((h) => h.endsWith(`/${base}.html`))
-    if (target && base !== 'README') rewrites[file] = target.replace(/\.html$/, '.md')
+    fs.mkdirSync(path.dirname(path.join(PLAIN, page.file)), { recursive: true })
+    fs.writeFileSync(path.join(PLAIN, page.file), text)
+    rewrites[page.file] = page.route === '' || page.route.endsWith('/') ? `${page.route}index.md` : `${page.route}.md`
   }
   fs.mkdirSync(path.join(PLAIN, '.vitepress'), { recursive: true })
   fs.writeFileSync(
@@ -56,7 +53,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 const code = (w: PageWeight) => `${kb(w.code)} / ${w.codeRequests} req.`
 const fonts = (w: PageWeight) => `${kb(w.fonts.reduce((n, f) => n + f.bytes, 0))} / ${w.fonts.length}`
 
-run(bin('tsx'), ['bin/gitbook.ts', 'build', '--out', OURS_OUT, '--base', BASE])
+run(process.execPath, buildArgs(['--out', OURS_OUT, '--base', BASE]))
 preparePlain()
 run(bin('vitepress'), ['build', PLAIN])
 // Served the same way: precompressed, under deploy/nginx.conf.

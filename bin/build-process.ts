@@ -1,5 +1,7 @@
-// The Node process a build runs in: bin/build.mjs, free of tsx's module hooks,
-// started by `npm run build` and `npm run pdf`.
+// The Node process a build runs in: bin/build.mjs, free of tsx's module hooks.
+// `npm run build` starts it from package.json, with the same flags as here
+// (a test checks that they agree); `npm run pdf`, the tests and the benches
+// start it through this module.
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,8 +20,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
  */
 export const BUILD_NODE_FLAGS = ['--heap-growing-percent=25']
 
+/** Node's arguments for a build, as `npm run build -- …args` gives them. */
+export function buildArgs(args: string[] = []): string[] {
+  return [...BUILD_NODE_FLAGS, path.join(ROOT, 'bin/build.mjs'), ...args]
+}
+
 /** Run bin/build.mjs with `env` (the GITBOOK_* options), its output on ours; returns its exit status. */
 export function runBuild(env: NodeJS.ProcessEnv): number {
-  const r = spawnSync(process.execPath, [...BUILD_NODE_FLAGS, path.join(ROOT, 'bin/build.mjs')], { stdio: 'inherit', env })
+  const r = spawnSync(process.execPath, buildArgs(), { stdio: 'inherit', env })
   return r.status ?? 1
 }

@@ -1,11 +1,21 @@
-// `npm run build` runs here, in a Node process without the TypeScript loader
-// bin/gitbook.ts runs under: tsx's hooks see every module VitePress and Rollup
-// load and turn on source maps for all of them, which cost about a third more
-// CPU time and twice the memory of plain VitePress. VitePress compiles
-// .vitepress/config.ts itself (esbuild), so nothing here needs tsx.
-// Options arrive as GITBOOK_* environment variables, set by bin/gitbook.ts.
+// `npm run build -- [options]` runs here: plain Node, no TypeScript loader.
+// Under tsx's hooks (bin/gitbook.ts) every module VitePress and Rollup load
+// goes through the loader with source maps on, which cost about a third more
+// CPU time and twice the memory of plain VitePress; and starting tsx alone
+// takes 0.3 s. VitePress compiles .vitepress/config.ts itself (esbuild), so
+// nothing here needs tsx.
+// Options come from the command line (bin/options.mjs) or, when another
+// command starts the build (`npm run pdf`), as GITBOOK_* environment variables.
+// The V8 flags this process runs with are in package.json's `build` script
+// and in bin/build-process.ts (BUILD_NODE_FLAGS, which explains them).
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'vitepress'
+import { applyOptionsOrExit, USAGE } from './options.mjs'
 
+const { command } = applyOptionsOrExit(process.argv.slice(2))
+if (command) {
+  console.error(`npm run build takes options, not « ${command} »\n${USAGE}`)
+  process.exit(2)
+}
+const { build } = await import('vitepress')
 await build(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'))

@@ -1,53 +1,16 @@
-// The handbook's command line: build, dev and preview of any GitBook space.
-//   npm run build -- [--src <space>] [--out <dir>] [--base /path/] [--fallback-url <url>] [--previous <old-space>]
-//                    [--site-url <https://origin>] [--edit-url <https://…/:path>]
-//                    [--history | --no-history]   (redirects from the space's git history; default: on when there is one)
-//                    [--brotli]   (f.br copies beside the f.gz ones, for nginx's brotli_static module)
-//   npm run dev   -- [--src <space>] [--port 5173]
-//   npm run preview -- [--out <dir>] [--base /path/] [--port 4173]
-// Options reach .vitepress/config.ts through GITBOOK_* environment variables,
-// which an operator may also set directly (GITBOOK_BASE=/ressources/).
+// The handbook's dev server and preview (`npm run dev`, `npm run preview`);
+// `npm run build` runs bin/build.mjs directly, and `tsx bin/gitbook.ts build`
+// still starts it. Options and their usage: bin/options.mjs.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { runBuild } from './build-process'
+import { applyOptionsOrExit, USAGE } from './options.mjs'
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    src: { type: 'string' },
-    out: { type: 'string' },
-    base: { type: 'string' },
-    'fallback-url': { type: 'string' },
-    previous: { type: 'string' },
-    'site-url': { type: 'string' },
-    'edit-url': { type: 'string' },
-    // Node 20's parseArgs has no `allowNegative`: the negative form is its own flag.
-    history: { type: 'boolean' },
-    'no-history': { type: 'boolean' },
-    brotli: { type: 'boolean' },
-    port: { type: 'string' },
-  },
-})
-const command = positionals[0]
+const { command, port } = applyOptionsOrExit(process.argv.slice(2))
 // Not imported from .vitepress/gitbook/site: that would load the whole engine here too.
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-if (values.src) process.env.GITBOOK_SRC = path.resolve(values.src)
-if (values.out) process.env.GITBOOK_OUT = path.resolve(values.out)
-if (values.base) process.env.GITBOOK_BASE = values.base
-if (values['fallback-url']) process.env.GITBOOK_FALLBACK_URL = values['fallback-url']
-if (values.previous) process.env.GITBOOK_PREVIOUS = path.resolve(values.previous)
-if (values['site-url']) process.env.GITBOOK_SITE_URL = values['site-url']
-if (values['edit-url']) process.env.GITBOOK_EDIT_URL = values['edit-url']
-if (values.history && values['no-history']) {
-  console.error('--history and --no-history contradict each other: give one')
-  process.exit(2)
-}
-if (values.history) process.env.GITBOOK_HISTORY = 'on'
-if (values['no-history']) process.env.GITBOOK_HISTORY = 'off'
-if (values.brotli) process.env.GITBOOK_BROTLI = 'on'
 
 if (command === 'build') {
   // A child process free of tsx's module hooks: see bin/build.mjs.
@@ -59,9 +22,9 @@ if (command === 'dev') {
   const vitepress = await import('vitepress')
   const { siteOptions } = await import('../.vitepress/gitbook/site')
   const o = siteOptions()
-  await vitepress.serve({ root: PROJECT_ROOT, base: o.base, port: values.port ? Number(values.port) : undefined })
+  await vitepress.serve({ root: PROJECT_ROOT, base: o.base, port })
 } else {
-  console.error('usage: tsx bin/gitbook.ts build|dev|preview [options]')
+  console.error(USAGE)
   process.exit(2)
 }
 
@@ -72,7 +35,7 @@ if (command === 'dev') {
  * but a SUMMARY edit needs a fresh config.
  */
 async function startDev(): Promise<void> {
-  const env = { ...process.env, ...(values.port ? { GITBOOK_PORT: values.port } : {}) }
+  const env = { ...process.env, ...(port ? { GITBOOK_PORT: String(port) } : {}) }
   const spawnServer = () => spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/dev.mjs')], { stdio: 'inherit', env })
   let child = spawnServer()
   let restarting = false

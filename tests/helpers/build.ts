@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { buildArgs } from '../../bin/build-process'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const OUTPUT = path.join(ROOT, '.test-output')
@@ -17,13 +18,13 @@ export interface BuildResult {
 type BuildArgs = { src?: string; out: string; base?: string; extra?: string[] }
 
 function buildCommand(args: BuildArgs) {
-  const argv = ['bin/gitbook.ts', 'build', '--out', args.out]
-  if (args.src) argv.push('--src', args.src)
-  if (args.base) argv.push('--base', args.base)
-  argv.push(...(args.extra ?? []))
+  const options = ['--out', args.out]
+  if (args.src) options.push('--src', args.src)
+  if (args.base) options.push('--base', args.base)
+  options.push(...(args.extra ?? []))
   const env = { ...process.env }
   for (const k of Object.keys(env)) if (k.startsWith('GITBOOK_')) delete env[k]
-  return { cmd: path.join(ROOT, 'node_modules/.bin/tsx'), argv, env }
+  return { cmd: process.execPath, argv: buildArgs(options), env }
 }
 
 export function buildSpace(args: BuildArgs): BuildResult {
