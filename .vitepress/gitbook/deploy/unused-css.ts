@@ -43,13 +43,21 @@ function pruneSelectors(root: Root, words: Set<string>, absent: RegExp[]): void 
   })
 }
 
+/** Custom properties `text` reads: `var(--x)`. */
+function varsRead(text: string, into: Set<string>): Set<string> {
+  for (const m of text.matchAll(/var\(\s*(--[\w-]+)/g)) into.add(m[1])
+  return into
+}
+
 /** Drop custom property declarations nothing reads, until none is left. */
 function pruneVariables(root: Root, code: string): void {
+  // What the code reads, once: it holds every page's chunk (30 MB at 1,000
+  // pages), and each pass below only changes the stylesheet.
+  const byCode = varsRead(code, new Set())
+  // Scripts may read or set variables by name (style.setProperty('--vp-…')).
+  for (const m of code.matchAll(/['"`](--[\w-]+)/g)) byCode.add(m[1])
   for (;;) {
-    const read = new Set<string>()
-    for (const m of (root.toString() + code).matchAll(/var\(\s*(--[\w-]+)/g)) read.add(m[1])
-    // Scripts may read or set variables by name (style.setProperty('--vp-…')).
-    for (const m of code.matchAll(/['"`](--[\w-]+)/g)) read.add(m[1])
+    const read = varsRead(root.toString(), new Set(byCode))
     let removed = 0
     root.walkDecls(/^--/, (d) => {
       if (!read.has(d.prop)) {
