@@ -3,7 +3,8 @@
 // hits both: median time, peak memory, dist/ size and one page's HTML (raw and
 // gzip), each with its ratio to plain VitePress. The spaces of 100, 1,000 and
 // 3,000 pages are generated from the project's own pages (generate-space.ts);
-// 3,000 pages run once (--large-from, --large-runs). Prints the table and writes it to bench/results.md.
+// 3,000 pages run once (--large-from, --large-runs). Prints the table and writes it to bench/results.md,
+// above the section « Earlier runs », which is kept.
 // Figures only: nothing here is asserted.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -170,11 +171,15 @@ function table(rows: Row[]): string {
 
 const rows: Row[] = []
 const results = path.join(PROJECT_ROOT, 'bench/results.md')
+/** Notes on earlier runs, written by hand under this heading, are kept below the new table. */
+const EARLIER = '\n## Earlier runs\n'
+const previous = fs.existsSync(results) ? fs.readFileSync(results, 'utf8') : ''
+const earlier = previous.includes(EARLIER) ? previous.slice(previous.indexOf(EARLIER)) : ''
 for (const size of values.sizes.split(',')) {
   rows.push(await measure(size.trim()))
   // Written after each size: a long run interrupted still leaves its figures.
   const text = `# npm run bench\n\n${new Date().toISOString()}, Node ${process.version}, ${process.platform}; times are medians (wall, and CPU user + system), memory is peak RSS (${TIME ? '/usr/bin/time -v' : 'process.resourceUsage'}); plain VitePress is built without sidebar, on the same Markdown without GitBook tags; page = \`${PAGE}\` (first copy).\n\n${table(rows)}\n`
-  fs.writeFileSync(results, text)
+  fs.writeFileSync(results, text + earlier)
   console.log(`\n${table(rows)}\n`)
 }
 console.log(`written to ${path.relative(PROJECT_ROOT, results)}`)
