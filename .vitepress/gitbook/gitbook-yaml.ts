@@ -12,6 +12,23 @@ export interface GitbookYaml {
   redirects?: Record<string, string>
 }
 
+/** Where a space's pages, table of contents and home page are, relative to its folder. */
+export interface SpaceLayout {
+  /** Folder of the pages (`.` for the space folder itself). */
+  root: string
+  summaryFile: string
+  readmeFile: string
+}
+
+/**
+ * The layout `.gitbook.yaml` gives, GitBook's defaults where it is silent
+ * (GITBOOK.md): the build, the dev server's watcher and the history walk read
+ * it here alike.
+ */
+export function spaceLayout(conf: GitbookYaml): SpaceLayout {
+  return { root: conf.root ?? '.', summaryFile: conf.structure?.summary ?? 'SUMMARY.md', readmeFile: conf.structure?.readme ?? 'README.md' }
+}
+
 /** Leading tabs as spaces, to the next multiple of `width` columns. */
 function expandLeadingTabs(text: string, width: number): string {
   return text.replace(/^[ \t]+/gm, (lead) => {
@@ -107,6 +124,6 @@ function checked(value: Record<string, unknown>, doc: Document, lineCounter: Lin
  * absolute, without reading the pages: what the dev command watches.
  */
 export function navigationFiles(dir: string): string[] {
-  const conf = readGitbookYaml(dir, [])
-  return [path.join(path.resolve(dir, conf.root ?? '.'), conf.structure?.summary ?? 'SUMMARY.md'), path.join(dir, '.gitbook.yaml')]
+  const layout = spaceLayout(readGitbookYaml(dir, []))
+  return [path.join(path.resolve(dir, layout.root), layout.summaryFile), path.join(dir, '.gitbook.yaml')]
 }

@@ -6,7 +6,7 @@
 import path from 'node:path'
 import { isSpaceMarkdown, placePages } from './placement'
 import type { Redirect, Space } from './space'
-import { parseGitbookYaml, type GitbookYaml } from './gitbook-yaml'
+import { parseGitbookYaml, spaceLayout, type GitbookYaml } from './gitbook-yaml'
 import { parseSummaryCached, type SummaryGroup } from './summary'
 import { routeKeys } from './urls'
 
@@ -86,14 +86,11 @@ interface Layout {
 export const GITBOOK_YAML = '.gitbook.yaml'
 
 function layoutOf(conf: GitbookYaml): Layout | undefined {
-  const root = path.posix.normalize(String(conf.root ?? '.').replace(/^\.?\/+/, '') || '.')
+  const { summaryFile, readmeFile, ...layout } = spaceLayout(conf)
+  const root = path.posix.normalize(layout.root.replace(/^\.?\/+/, '') || '.')
   // A root outside the space folder has no history here.
   if (root === '..' || root.startsWith('../')) return undefined
-  return {
-    prefix: root === '.' ? '' : `${root.replace(/\/$/, '')}/`,
-    summaryFile: String(conf.structure?.summary ?? 'SUMMARY.md'),
-    readmeFile: String(conf.structure?.readme ?? 'README.md'),
-  }
+  return { prefix: root === '.' ? '' : `${root.replace(/\/$/, '')}/`, summaryFile, readmeFile }
 }
 
 /** Parsed `.gitbook.yaml` of a blob, `{}` when absent, unreadable or invalid (as the build does). */
@@ -118,9 +115,10 @@ export function configBlobs(entries: LogEntry[]): Set<string> {
 }
 
 export function summaryBlobs(entries: LogEntry[], blobs: Map<string, string>): Set<string> {
-  const names = new Set(['SUMMARY.md'])
-  for (const sha of configBlobs(entries)) {
-    const layout = layoutOf(confOf(blobs.get(sha)))
+  const names = new Set<string>()
+  // `{}`: the versions without .gitbook.yaml, GitBook's defaults.
+  for (const conf of [{}, ...[...configBlobs(entries)].map((sha) => confOf(blobs.get(sha)))]) {
+    const layout = layoutOf(conf)
     if (layout) names.add(layout.prefix + layout.summaryFile)
   }
   const out = new Set<string>()

@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import matter from 'gray-matter'
 import type { Diagnostic } from './diagnostics'
-import { readGitbookYaml, type GitbookYaml } from './gitbook-yaml'
+import { readGitbookYaml, spaceLayout, type GitbookYaml } from './gitbook-yaml'
 import { isSpaceMarkdown, placePages } from './placement'
 import { parseSummary, type SummaryGroup } from './summary'
 import { fileRoute, isReadme, pageSlug, routeToTarget } from './urls'
@@ -107,9 +107,8 @@ function readPage(root: string, file: string): { frontmatter: Record<string, any
 export function loadSpace(dir: string): Space {
   const diagnostics: Diagnostic[] = []
   const conf = readGitbookYaml(dir, diagnostics)
-  const root = path.resolve(dir, conf.root ?? '.')
-  const summaryFile = conf.structure?.summary ?? 'SUMMARY.md'
-  const readmeFile = conf.structure?.readme ?? 'README.md'
+  const { summaryFile, readmeFile, ...layout } = spaceLayout(conf)
+  const root = path.resolve(dir, layout.root)
   const summaryPath = path.join(root, summaryFile)
   const groups = fs.existsSync(summaryPath) ? parseSummary(fs.readFileSync(summaryPath, 'utf8')) : []
   const plan = placePages({ markdown: listMarkdown(root), groups, summaryFile, readmeFile })
