@@ -102,8 +102,6 @@ export default defineConfig({
   },
   vite: {
     plugins: [
-      // The git history's redirects are walked while the site is bundled (build only).
-      { name: 'gitbook:history', apply: 'build', buildStart: () => site.startHistory() },
       ownTempDir(),
       translateThemePlugin(),
       vueFromProject(PROJECT_ROOT),

@@ -4,10 +4,8 @@
 // in a git repository, its whole history is read with three git commands (the
 // log of pages and configuration, then two batches of SUMMARY.md and
 // .gitbook.yaml versions), never one per commit or page, and replayed by
-// route-history.ts with the build's own placement rules. The build starts
-// the walk when bundling starts (spaceHistoryAsync): its git processes run
-// beside Rollup, and the redirects are ready when the pages are written.
-import { execFile, spawnSync } from 'node:child_process'
+// route-history.ts with the build's own placement rules.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { configBlobs, historyRedirects, LOG_FORMAT, parseLog, summaryBlobs, walkHistory, type DeletedRoute, GITBOOK_YAML } from './route-history'
@@ -34,47 +32,19 @@ const TIMEOUT_MS = 120_000
 /** A SUMMARY.md or .gitbook.yaml bigger than this is not a table of contents: left out. */
 const MAX_BLOB = 4 * 1024 * 1024
 
-/** A git command the walk needs: its arguments, and what it reads on stdin. */
-interface GitCall {
-  args: string[]
-  input?: string
-}
-
-/** What git answered: `error` when it could not run or finish (absent, timed out, too much output). */
-interface GitAnswer {
-  status: number | null
-  stdout: Buffer
-  stderr: string
-  error?: Error & { code?: unknown }
-}
-
-/** Read at each call: git is looked up on the PATH of the moment. */
-const gitOptions = () => ({
-  maxBuffer: MAX_OUTPUT,
-  timeout: TIMEOUT_MS,
-  // No prompt for credentials, no lock taken on a repository someone else may be using.
-  env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
-})
-
-function gitSync(dir: string, call: GitCall): GitAnswer {
-  const r = spawnSync('git', call.args, { cwd: dir, input: call.input, ...gitOptions() })
-  return { status: r.status, stdout: r.stdout ?? Buffer.alloc(0), stderr: r.stderr?.toString('utf8') ?? '', error: r.error }
-}
-
-function gitAsync(dir: string, call: GitCall): Promise<GitAnswer> {
-  return new Promise((resolve) => {
-    const child = execFile('git', call.args, { cwd: dir, encoding: 'buffer', ...gitOptions() }, (error, stdout, stderr) => {
-      // A git that ran and failed has a numeric exit code; anything else kept it from answering.
-      const failed = error && typeof error.code === 'number' && !error.killed
-      resolve({ status: error ? (failed ? Number(error.code) : null) : 0, stdout, stderr: stderr.toString('utf8'), error: error && !failed ? error : undefined })
-    })
-    // A git that is not there closes stdin at once: the write error is already in the callback's.
-    child.stdin?.on('error', () => {})
-    child.stdin?.end(call.input)
+function git(dir: string, args: string[], input?: string): SpawnSyncReturns<Buffer> {
+  return spawnSync('git', args, {
+    cwd: dir,
+    input,
+    maxBuffer: MAX_OUTPUT,
+    timeout: TIMEOUT_MS,
+    // No prompt for credentials, no lock taken on a repository someone else may be using.
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
   })
 }
 
-const firstLine = (r: GitAnswer) => (r.error?.message ?? r.stderr ?? '').trim().split('\n')[0].slice(0, 200)
+const firstLine = (r: SpawnSyncReturns<Buffer>) =>
+  (r.error?.message ?? r.stderr?.toString('utf8') ?? '').trim().split('\n')[0].slice(0, 200)
 
 /** Whether a `.git` exists in `dir` or above: history is there even if git is not. */
 function hasDotGit(dir: string): boolean {
@@ -105,10 +75,10 @@ export function parseBatch(out: Buffer): Map<string, string> {
   return blobs
 }
 
-function* readBlobs(shas: Set<string>, into: Map<string, string>): Steps<void> {
+function readBlobs(dir: string, shas: Set<string>, into: Map<string, string>): void {
   const wanted = [...shas].filter((s) => !into.has(s) && /^[0-9a-f]{40,64}$/.test(s))
   if (!wanted.length) return
-  const r = yield { args: ['cat-file', '--batch'], input: `${wanted.join('\n')}\n` }
+  const r = git(dir, ['cat-file', '--batch'], `${wanted.join('\n')}\n`)
   if (r.stdout) for (const [k, v] of parseBatch(r.stdout)) into.set(k, v)
 }
 
@@ -126,20 +96,18 @@ function logArgs(renames: boolean): string[] {
 }
 
 /**
- * The walk as a sequence of git commands: it yields each command and gets its
- * answer back, so that the same code runs synchronously (`npm run check`) and
- * asynchronously, beside the bundling (the build).
+ * Walk the git history of the space, if there is one. `mode` `auto` is
+ * silent where there is no history; `on` says why there is none. Never
+ * throws: a missing git, a shallow or partial clone give a warning.
  */
-type Steps<T> = Generator<GitCall, T, GitAnswer>
-
-function* historySteps(space: Space, mode: HistoryMode): Steps<SpaceHistory | undefined> {
+export function spaceHistory(space: Space, mode: HistoryMode = 'auto'): SpaceHistory | undefined {
   if (mode === 'off') return undefined
   const start = performance.now()
   const warnings: string[] = []
   const dir = space.dir
-  const probe = yield { args: ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository'] }
+  const probe = git(dir, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository'])
   if (probe.error || probe.status !== 0) {
-    const missing = probe.error?.code === 'ENOENT'
+    const missing = (probe.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
     if (missing && (mode === 'on' || hasDotGit(dir))) {
       return empty(start, ['git is not installed: no redirects from the git history of the space (install git, or build with --no-history)'])
     }
@@ -151,49 +119,20 @@ function* historySteps(space: Space, mode: HistoryMode): Steps<SpaceHistory | un
   if (shallow === 'true') {
     warnings.push('the git clone is shallow: routes older than its first commit are unknown and get no redirect (git fetch --unshallow for all of them)')
   }
-  let log = yield { args: logArgs(true) }
+  let log = git(dir, logArgs(true))
   if (log.status !== 0 || log.error) {
     // Rename detection reads blobs; a partial clone without them fails here.
     warnings.push(`git log with rename detection failed (${firstLine(log)}); renamed pages are followed only through SUMMARY.md`)
-    log = yield { args: logArgs(false) }
+    log = git(dir, logArgs(false))
   }
   if (log.status !== 0 || log.error) return empty(start, [...warnings, `git log failed (${firstLine(log)}): no redirects from history`])
   const entries = parseLog(log.stdout.toString('utf8'))
   const blobs = new Map<string, string>()
-  yield* readBlobs(configBlobs(entries), blobs)
-  yield* readBlobs(summaryBlobs(entries, blobs), blobs)
+  readBlobs(dir, configBlobs(entries), blobs)
+  readBlobs(dir, summaryBlobs(entries, blobs), blobs)
   const walked = walkHistory(entries, blobs)
   const { redirects, deleted } = historyRedirects(space, walked)
   return { redirects, deleted, warnings, commits: walked.commits, versions: walked.versions, ms: performance.now() - start }
-}
-
-/**
- * Walk the git history of the space, if there is one. `mode` `auto` is
- * silent where there is no history; `on` says why there is none. Never
- * throws: a missing git, a shallow or partial clone give a warning.
- */
-export function spaceHistory(space: Space, mode: HistoryMode = 'auto'): SpaceHistory | undefined {
-  const steps = historySteps(space, mode)
-  let step = steps.next()
-  while (!step.done) step = steps.next(gitSync(space.dir, step.value))
-  return step.value
-}
-
-/**
- * spaceHistory with git run asynchronously: the build goes on while git
- * works. Never rejects (the build holds the promise until its end): an
- * unexpected error becomes a warning.
- */
-export async function spaceHistoryAsync(space: Space, mode: HistoryMode = 'auto'): Promise<SpaceHistory | undefined> {
-  const start = performance.now()
-  try {
-    const steps = historySteps(space, mode)
-    let step = steps.next()
-    while (!step.done) step = steps.next(await gitAsync(space.dir, step.value))
-    return step.value
-  } catch (e) {
-    return empty(start, [`the git history could not be read (${e instanceof Error ? e.message : e}): no redirects from history`])
-  }
 }
 
 function empty(start: number, warnings: string[]): SpaceHistory {

@@ -9,7 +9,7 @@ import { writeStaticPages } from './deploy/static-pages'
 import { accessibilityPage, legalPage, privacyPage, publicSite } from './public-pages'
 import { DiagnosticSink } from './diagnostics'
 import { gitDates } from './git-dates'
-import { historyMode, spaceHistoryAsync, type HistoryMode, type SpaceHistory } from './history'
+import { historyMode, spaceHistory, type HistoryMode } from './history'
 import { writeNotFoundFallback } from './not-found'
 import type { GitbookContext } from './env'
 import { writeRedirects } from './redirects'
@@ -128,11 +128,6 @@ export interface Site {
   twinLink(file: string): string | undefined
   /** Files VitePress must not treat as pages. */
   srcExclude: string[]
-  /**
-   * Start walking the space's git history (its redirects), once: called
-   * when bundling starts, so that git works beside Rollup. buildEnd waits for it.
-   */
-  startHistory(): void
   buildEnd(outDir: string): Promise<void>
 }
 
@@ -162,8 +157,6 @@ export function loadSite(options = siteOptions()): Site {
   let sitemap: string | undefined
   let trails: Map<string, Crumb[]> | undefined
   const dates = gitDates(space.root)
-  // Not at config load: the dev server writes no redirects and need not walk the history.
-  let history: Promise<SpaceHistory | undefined> | undefined
   return {
     options,
     space,
@@ -183,19 +176,16 @@ export function loadSite(options = siteOptions()): Site {
     },
     dates,
     srcExclude: [space.summaryFile, ...space.nestedSummaries, '**/.gitbook/**', '**/node_modules/**'],
-    startHistory() {
-      history ??= spaceHistoryAsync(space, options.history)
-    },
     async buildEnd(outDir: string) {
-      this.startHistory()
-      const walked = await history
-      if (walked) {
-        addRedirects(space, walked.redirects)
-        for (const w of walked.warnings) console.warn(`GitBook: git history: ${w}`)
+      // Here, not at config load: the dev server writes no redirects and need not walk the history.
+      const history = spaceHistory(space, options.history)
+      if (history) {
+        addRedirects(space, history.redirects)
+        for (const w of history.warnings) console.warn(`GitBook: git history: ${w}`)
         console.log(
-          `GitBook: git history: ${walked.commits} commits, ${walked.versions} versions of the space, ` +
-            `${walked.redirects.length} earlier routes of current pages, ${walked.deleted.length} of deleted pages ` +
-            `(\`npm run check -- --history\` lists them); ${Math.round(walked.ms)} ms`,
+          `GitBook: git history: ${history.commits} commits, ${history.versions} versions of the space, ` +
+            `${history.redirects.length} earlier routes of current pages, ${history.deleted.length} of deleted pages ` +
+            `(\`npm run check -- --history\` lists them); ${Math.round(history.ms)} ms`,
         )
       }
       const n = writeRedirects(outDir, options.base, space.redirects)

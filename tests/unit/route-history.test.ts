@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { spaceHistory, spaceHistoryAsync } from '../../.vitepress/gitbook/history'
+import { spaceHistory } from '../../.vitepress/gitbook/history'
 import { historyRedirects, parseLog, walkHistory, type RouteHistory } from '../../.vitepress/gitbook/route-history'
 import { loadSpace, type Space } from '../../.vitepress/gitbook/space'
 import { parseSummary, parseSummaryCached } from '../../.vitepress/gitbook/summary'
@@ -211,46 +211,23 @@ describe('spaceHistory on degraded repositories', () => {
     expect(h.commits).toBe(2)
   })
 
-  it('no git on the PATH: a warning when asked for, silence in a folder without .git', async () => {
+  it('no git on the PATH: a warning when asked for, silence in a folder without .git', () => {
     const saved = process.env.PATH
     process.env.PATH = path.join(tmp, 'empty-bin')
     try {
       const h = spaceHistory(loadSpace(path.join(repo, 'espace')), 'auto')!
       expect(h.warnings.join('\n')).toMatch(/git is not installed/)
       expect(h.redirects).toEqual([])
-      // The build's walk, with git run asynchronously, says the same.
-      const a = (await spaceHistoryAsync(loadSpace(path.join(repo, 'espace')), 'auto'))!
-      expect(a.warnings).toEqual(h.warnings)
       const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'no-git-'))
       fs.writeFileSync(path.join(plain, 'README.md'), '# R\n')
       expect(spaceHistory(loadSpace(plain), 'auto')).toBeUndefined()
-      expect(await spaceHistoryAsync(loadSpace(plain), 'auto')).toBeUndefined()
       expect(spaceHistory(loadSpace(plain), 'on')!.warnings.join('\n')).toMatch(/git is not installed/)
     } finally {
       process.env.PATH = saved
     }
   })
 
-  it("the build's asynchronous walk finds what the synchronous one finds", async () => {
-    for (const dir of [path.join(repo, 'espace'), path.join(tmp, 'shallow', 'espace')]) {
-      const space = loadSpace(dir)
-      const sync = spaceHistory(space, 'auto')!
-      const walked = (await spaceHistoryAsync(space, 'auto'))!
-      expect(sync.redirects.length).toBeGreaterThan(0)
-      expect({ ...walked, ms: 0 }).toEqual({ ...sync, ms: 0 })
-    }
-  })
-
-  it('a folder that is not a repository, history asked for: the same warning both ways', async () => {
-    const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'not-a-repo-'))
-    fs.writeFileSync(path.join(plain, 'README.md'), '# R\n')
-    const sync = spaceHistory(loadSpace(plain), 'on')!
-    expect(sync.warnings.join('\n')).toMatch(/not in a git repository/)
-    expect((await spaceHistoryAsync(loadSpace(plain), 'on'))!.warnings).toEqual(sync.warnings)
-  })
-
-  it('--no-history: no walk at all', async () => {
+  it('--no-history: no walk at all', () => {
     expect(spaceHistory(loadSpace(path.join(repo, 'espace')), 'off')).toBeUndefined()
-    expect(await spaceHistoryAsync(loadSpace(path.join(repo, 'espace')), 'off')).toBeUndefined()
   })
 })
