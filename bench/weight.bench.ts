@@ -9,6 +9,7 @@ import { writeCsp } from '../.vitepress/gitbook/deploy/csp'
 import { precompress } from '../.vitepress/gitbook/deploy/precompress'
 import { PROJECT_ROOT } from '../.vitepress/gitbook/site'
 import { loadSpace } from '../.vitepress/gitbook/space'
+import { routeToTarget } from '../.vitepress/gitbook/urls'
 import { launchBrowser } from '../tests/helpers/browser'
 import { serveWithNginx } from '../tests/helpers/nginx'
 import { measurePage, type PageWeight } from '../tests/helpers/weight'
@@ -40,7 +41,7 @@ function preparePlain(): void {
       .replace(/^\{%.*%\}\s*$/gm, '')
     fs.mkdirSync(path.dirname(path.join(PLAIN, page.file)), { recursive: true })
     fs.writeFileSync(path.join(PLAIN, page.file), text)
-    rewrites[page.file] = page.route === '' || page.route.endsWith('/') ? `${page.route}index.md` : `${page.route}.md`
+    rewrites[page.file] = routeToTarget(page.route)
   }
   fs.mkdirSync(path.join(PLAIN, '.vitepress'), { recursive: true })
   fs.writeFileSync(

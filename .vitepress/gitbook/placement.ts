@@ -135,7 +135,7 @@ export function placePages({ markdown, groups, summaryFile, readmeFile }: Placem
         ...where,
         severity: 'warning',
         code: 'url-collision',
-        message: `${file} would be published at /${route}, which ${ownerOf(routeKeys(route))} already has; it gets /${r}`,
+        message: `${file} would be published at /${route}, which ${ownerOf(routeKeysOnce(route))} already has; it gets /${r}`,
         hint: 'rename one of the two files',
       })
     }

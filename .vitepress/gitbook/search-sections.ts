@@ -2,8 +2,7 @@
 // VitePress's splitter, which only cuts at headings carrying a header-anchor
 // link: our H1 has none (GitBook gives it no anchor), so VitePress dropped the
 // page title and everything before the first `##`.
-// linkedom as one bundled file: Node loads it in half the time of the package's hundred modules, at every build.
-import { parseHTML } from 'linkedom/worker'
+import { parseHTML } from './html-dom'
 import { escapeHtml } from './tag/registry'
 
 /**

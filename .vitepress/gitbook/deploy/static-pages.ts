@@ -6,8 +6,7 @@
 // the client router knows no such route and would replace them with the 404.
 import fs from 'node:fs'
 import path from 'node:path'
-// linkedom as one bundled file: Node loads it in half the time of the package's hundred modules, at every build.
-import { parseHTML } from 'linkedom/worker'
+import { parseHTML } from '../html-dom'
 import type { StaticPage } from '../public-pages'
 
 /** `page` inside the chrome of `templateHtml` (a rendered doc page). */

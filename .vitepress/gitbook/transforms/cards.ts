@@ -6,8 +6,7 @@
 // row from sight (D repeats it as the first body row), `data-full-width` widens.
 import type MarkdownIt from 'markdown-it'
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
-// linkedom as one bundled file: Node loads it in half the time of the package's hundred modules, at every build.
-import { parseHTML } from 'linkedom/worker'
+import { parseHTML } from '../html-dom'
 import { type GitbookContext, type MarkdownEnv, pageState, report } from '../env'
 import { resolveHref } from '../resolve'
 import { escapeHtml } from '../tag/registry'

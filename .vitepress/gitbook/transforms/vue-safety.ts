@@ -7,8 +7,7 @@
 // parses: a directive Vue refuses (`v-html` on an element with children, an
 // expression that is not JavaScript) fails in its transform phase.
 import { compile as vueCompile, ErrorCodes, parse as vueParse } from '@vue/compiler-dom'
-// linkedom as one bundled file: Node loads it in half the time of the package's hundred modules, at every build.
-import { parseHTML } from 'linkedom/worker'
+import { parseHTML } from '../html-dom'
 
 export interface VueProblem {
   message: string
