@@ -58,8 +58,7 @@ async function startDev(): Promise<void> {
   process.on('exit', () => child.kill('SIGTERM'))
   // Only .gitbook.yaml is read here, not the space nor the engine: on two
   // cores, this process would take CPU from the server's start.
-  // The space folder as siteOptions() finds it (not imported: it loads the engine).
-  const { navigationFiles } = await import('../.vitepress/gitbook/gitbook-yaml')
-  const watched = navigationFiles(path.resolve(PROJECT_ROOT, process.env.GITBOOK_SRC || 'docs'))
+  const { navigationFiles, spaceFolder } = await import('../.vitepress/gitbook/gitbook-yaml')
+  const watched = navigationFiles(spaceFolder(PROJECT_ROOT))
   for (const f of watched.filter((f) => fs.existsSync(f))) fs.watch(f, () => void restart())
 }

@@ -119,6 +119,11 @@ function checked(value: Record<string, unknown>, doc: Document, lineCounter: Lin
   return { ...(value as GitbookYaml), root: text(['root']), structure: { summary: text(['structure', 'summary']), readme: text(['structure', 'readme']) } }
 }
 
+/** The space folder `GITBOOK_SRC` names (relative to the project), the handbook's docs/ by default. */
+export function spaceFolder(projectRoot: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(projectRoot, env.GITBOOK_SRC || 'docs')
+}
+
 /**
  * The files the navigation and the URLs come from (SUMMARY.md, .gitbook.yaml),
  * absolute, without reading the pages: what the dev command watches.

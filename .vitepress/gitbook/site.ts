@@ -9,6 +9,7 @@ import { writeStaticPages } from './deploy/static-pages'
 import { accessibilityPage, legalPage, privacyPage, publicSite } from './public-pages'
 import { DiagnosticSink } from './diagnostics'
 import { gitDates } from './git-dates'
+import { spaceFolder } from './gitbook-yaml'
 import { historyMode, spaceHistory, type HistoryMode } from './history'
 import { writeNotFoundFallback } from './not-found'
 import type { GitbookContext } from './env'
@@ -72,7 +73,7 @@ export interface SiteOptions {
  */
 export function siteOptions(env = process.env): SiteOptions {
   return {
-    src: path.resolve(PROJECT_ROOT, env.GITBOOK_SRC || 'docs'),
+    src: spaceFolder(PROJECT_ROOT, env),
     out: path.resolve(PROJECT_ROOT, env.GITBOOK_OUT || '.vitepress/dist'),
     base: normalizeBase(env.GITBOOK_BASE || env.BASE),
     fallbackUrl: env.GITBOOK_FALLBACK_URL || undefined,
