@@ -2,8 +2,8 @@
 // Under tsx's hooks (bin/gitbook.ts) every module VitePress and Rollup load
 // goes through the loader with source maps on, which cost about a third more
 // CPU time and twice the memory of plain VitePress; and starting tsx alone
-// takes 0.3 s. VitePress compiles .vitepress/config.ts itself (esbuild), so
-// nothing here needs tsx.
+// takes 0.3 s. .vitepress/config.js compiles config.ts and the engine with
+// esbuild (config-bundle.mjs), so nothing here needs tsx.
 // Options come from the command line (bin/options.mjs) or, when another
 // command starts the build (`npm run pdf`), as GITBOOK_* environment variables.
 // The V8 flags this process runs with are in package.json's `build` script

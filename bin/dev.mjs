@@ -6,14 +6,27 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createServer } from 'vitepress'
+import { bundleConfig } from '../.vitepress/config-bundle.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
+/** @param {number | undefined} port */
 async function start(port) {
-  // VitePress calls the restart callback when the config or its imports change.
-  const server = await createServer(root, { port }, async () => {
+  let restarting = false
+  const restart = async () => {
+    if (restarting) return
+    restarting = true
     await server.close()
     await start(server.config.server.port)
+  }
+  // VitePress calls the restart callback when .vitepress/config.js changes.
+  const server = await createServer(root, { port }, restart)
+  // It does not see config.ts and the engine behind it (config-bundle.mjs
+  // compiles them): an edit there restarts the server too, as before.
+  const { inputs } = await bundleConfig()
+  server.watcher.add(inputs)
+  server.watcher.on('change', (file) => {
+    if (inputs.includes(path.resolve(file))) void restart()
   })
   await server.listen()
   server.printUrls()

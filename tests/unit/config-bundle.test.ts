@@ -1,0 +1,77 @@
+// The compiled configuration (.vitepress/config-bundle.mjs): one module per
+// set of sources, each source keeping its own import.meta.url, packages left
+// to Node, and a change in any source giving a new module.
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, expect, it } from 'vitest'
+import { bundleConfig } from '../../.vitepress/config-bundle.mjs'
+import { ROOT } from '../helpers/build'
+
+// Inside the project, so that the compiled module finds node_modules as the real one does.
+fs.mkdirSync(path.join(ROOT, '.test-output'), { recursive: true })
+const dir = fs.mkdtempSync(path.join(ROOT, '.test-output', 'config-bundle-'))
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+const entry = path.join(dir, 'config.ts')
+const lib = path.join(dir, 'lib/where.ts')
+const site = { entry, root: dir, outDir: path.join(dir, 'cache') }
+fs.mkdirSync(path.dirname(lib))
+fs.writeFileSync(
+  entry,
+  `import YAML from 'yaml'
+import { where, quoted } from './lib/where'
+const typed: number = 2
+export default { here: import.meta.url, where, quoted, typed, yaml: YAML.parse('a: 1') }
+`,
+)
+fs.writeFileSync(lib, `export const where = import.meta.url\nexport const quoted = 'import.meta.url'\n`)
+
+it('compiles the entry and its imports into one module; each file keeps its own import.meta.url', async () => {
+  const first = await bundleConfig(site)
+  expect(first.inputs).toEqual([entry, lib].sort())
+  const config = (await import(first.url)).default
+  expect(config).toEqual({
+    here: pathToFileURL(entry).href,
+    where: pathToFileURL(lib).href,
+    quoted: 'import.meta.url',
+    typed: 2,
+    yaml: { a: 1 },
+  })
+  // The package is imported from node_modules, not copied in.
+  expect(fs.readFileSync(first.file, 'utf8')).toMatch(/^import \w+ from "yaml";$/m)
+})
+
+it('reuses the module while no source changes, and compiles again when one does', async () => {
+  const first = await bundleConfig(site)
+  const past = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000)
+  fs.utimesSync(first.file, past, past)
+  const again = await bundleConfig(site)
+  expect(again.file).toBe(first.file)
+  expect(Math.round(fs.statSync(again.file).mtimeMs)).toBe(past.getTime())
+  // A new URL each time: a dev server restarted in the same process evaluates it again.
+  expect(again.url).not.toBe(first.url)
+
+  fs.writeFileSync(lib, `export const where = 'moved'\nexport const quoted = ''\n`)
+  const changed = await bundleConfig(site)
+  expect(changed.file).not.toBe(first.file)
+  expect((await import(changed.url)).default.where).toBe('moved')
+  // The older module stays a while: another build may be loading it.
+  expect(fs.existsSync(first.file)).toBe(true)
+})
+
+it('compiles again when a source it was made from is gone', async () => {
+  const before = await bundleConfig(site)
+  const extra = path.join(dir, 'lib/extra.ts')
+  fs.writeFileSync(extra, 'export const extra = 1\n')
+  fs.writeFileSync(entry, `import { extra } from './lib/extra'\nexport default { extra }\n`)
+  const withExtra = await bundleConfig(site)
+  expect(withExtra.inputs).toEqual([entry, extra].sort())
+  fs.rmSync(extra)
+  fs.writeFileSync(entry, `export default { extra: 0 }\n`)
+  const after = await bundleConfig(site)
+  expect(after.inputs).toEqual([entry])
+  expect(after.file).not.toBe(withExtra.file)
+  expect(after.file).not.toBe(before.file)
+  expect((await import(after.url)).default).toEqual({ extra: 0 })
+})
