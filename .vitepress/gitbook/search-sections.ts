@@ -2,7 +2,7 @@
 // VitePress's splitter, which only cuts at headings carrying a header-anchor
 // link: our H1 has none (GitBook gives it no anchor), so VitePress dropped the
 // page title and everything before the first `##`.
-import { parseHTML } from './html-dom'
+import { Parser } from 'htmlparser2'
 import { escapeHtml } from './tag/registry'
 
 /**
@@ -21,66 +21,118 @@ export interface SearchSection {
 }
 
 /** Elements whose text a reader never reads as content. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'SVG', 'NOSCRIPT'])
+const SKIP = new Set(['script', 'style', 'template', 'svg', 'noscript'])
 
-function isSkipped(el: Element): boolean {
-  return (
-    SKIP.has(el.tagName.toUpperCase()) ||
-    el.classList.contains('header-anchor') ||
-    el.getAttribute('aria-hidden') === 'true'
-  )
+function isSkipped(name: string, attrs: Record<string, string>): boolean {
+  return SKIP.has(name) || /(^|\s)header-anchor(\s|$)/.test(attrs.class ?? '') || attrs['aria-hidden'] === 'true'
 }
 
 const squash = (s: string) => s.replace(/[\s\u200b]+/g, ' ').trim()
+
+/** A heading read to its end before it is known whether it opens a section. */
+interface OpenHeading {
+  level: number
+  id: string
+  /** Its text alone: the section's title. */
+  title: string
+  /** Its text spaced at element edges, as the rest of the page: kept when it opens no section. */
+  text: string
+  /** Open elements inside it. */
+  depth: number
+}
 
 /**
  * Split `html` (one page's Markdown rendered to HTML) into sections:
  * the page top (title + text before the first heading, + `description`),
  * then one section per heading h2–h6 whose id is the anchor. The first
  * `<h1>` gives the page title, else `fallbackTitle` (SUMMARY title).
- * Text is taken from the DOM, so entities come out decoded.
+ * Read in one pass of htmlparser2's events (entities come out decoded),
+ * without building a DOM: at 1,000 pages linkedom's tree cost seconds.
  */
 export function splitSections(html: string, fallbackTitle: string, description = ''): SearchSection[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`)
   let pageTitle = ''
   const top: SearchSection = { anchor: PAGE_TOP, titles: [], text: description }
   const sections: SearchSection[] = [top]
+  const anchors = new Set<string>()
   const parents: string[] = [] // parents[level] = heading text
   let current = top
+  /** Depth inside an element whose text is not content (0: outside). */
+  let skipped = 0
+  let heading: OpenHeading | null = null
+  let cdata = false
 
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        current.text += child.textContent ?? ''
-        continue
-      }
-      if (child.nodeType !== 1) continue
-      const el = child as Element
-      if (isSkipped(el)) continue
-      const m = /^H([1-6])$/.exec(el.tagName.toUpperCase())
-      if (m) {
-        const level = Number(m[1])
-        const text = squash(headingText(el))
-        if (level === 1 && !pageTitle) {
-          pageTitle = text
-          continue
-        }
-        // A repeated id (two headings pinned to one anchor) stays in the
-        // section before it: MiniSearch aborts the whole build on a duplicate id.
-        if (level >= 2 && el.id && text && !sections.some((s) => s.anchor === el.id)) {
-          parents.length = level
-          parents[level] = text
-          current = { anchor: el.id, titles: parents.filter(Boolean), text: '' }
-          sections.push(current)
-          continue
-        }
-      }
-      current.text += ' '
-      walk(el)
-      current.text += ' '
+  const closeHeading = (h: OpenHeading): void => {
+    const text = squash(h.title)
+    if (h.level === 1 && !pageTitle) {
+      pageTitle = text
+      return
     }
+    // A repeated id (two headings pinned to one anchor) stays in the
+    // section before it: MiniSearch aborts the whole build on a duplicate id.
+    if (h.level >= 2 && h.id && text && !anchors.has(h.id)) {
+      anchors.add(h.id)
+      parents.length = h.level
+      parents[h.level] = text
+      current = { anchor: h.id, titles: parents.filter(Boolean), text: '' }
+      sections.push(current)
+      return
+    }
+    current.text += ` ${h.text} `
   }
-  walk(document.body)
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (skipped || isSkipped(name, attrs)) {
+          skipped++
+          return
+        }
+        if (heading) {
+          heading.depth++
+          heading.text += ' '
+          return
+        }
+        // Only a heading that may become the title or a section is read
+        // apart; any other is text like the elements around it.
+        const level = Number(/^h([1-6])$/.exec(name)?.[1])
+        if (level === 1 ? !pageTitle : level >= 2 && attrs.id && !anchors.has(attrs.id)) {
+          heading = { level, id: attrs.id ?? '', title: '', text: '', depth: 0 }
+        } else current.text += ' '
+      },
+      ontext(text) {
+        if (skipped || cdata) return
+        if (heading) {
+          heading.title += text
+          heading.text += text
+        } else current.text += text
+      },
+      onclosetag() {
+        if (skipped) {
+          skipped--
+          return
+        }
+        if (!heading) current.text += ' '
+        else if (heading.depth) {
+          heading.depth--
+          heading.text += ' '
+        } else {
+          const h = heading
+          heading = null
+          closeHeading(h)
+        }
+      },
+      oncdatastart() {
+        cdata = true
+      },
+      oncdataend() {
+        cdata = false
+      },
+    },
+    { decodeEntities: true },
+  )
+  parser.write(html)
+  parser.end()
+  if (heading) closeHeading(heading)
 
   const title = pageTitle || fallbackTitle
   top.titles = [title]
@@ -92,13 +144,4 @@ export function splitSections(html: string, fallbackTitle: string, description =
     s.titles = s.titles.map(escapeHtml)
   }
   return sections.filter((s) => s === top || s.text || s.titles.length)
-}
-
-function headingText(el: Element): string {
-  let s = ''
-  for (let c = el.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 3) s += c.textContent ?? ''
-    else if (c.nodeType === 1 && !isSkipped(c as Element)) s += headingText(c as Element)
-  }
-  return s
 }

@@ -112,6 +112,17 @@ describe('splitSections', () => {
     const [top] = splitSections('<h1>R&amp;D &lt;img src=x onerror=alert(1)&gt;</h1>', 'x')
     expect(top.titles).toEqual(['R&amp;D &lt;img src=x onerror=alert(1)&gt;'])
   })
+  it('keeps a heading that opens no section (no id, a repeated id, a second H1) as text of the section before', () => {
+    const s = splitSections('<h1>Titre</h1><h2 id="a">A</h2><p>un</p><h2>Sans id</h2><h3 id="a">Même id</h3><h1>Autre H1</h1><h2 id="b"> </h2><p>deux</p>', 'x')
+    expect(s.map((x) => [x.anchor, x.text])).toEqual([
+      ['top', ''],
+      ['a', 'un Sans id Même id Autre H1 deux'],
+    ])
+  })
+  it('leaves out what a reader never reads, and keeps text after a stray closing tag', () => {
+    const s = splitSections('<p>Vu<script>alert(1)</script><span aria-hidden="true">caché</span><style>p{}</style></p></div></body><p>après</p><![CDATA[x]]><!-- note -->', 'x')
+    expect(s).toEqual([{ anchor: 'top', titles: ['x'], text: 'Vu après' }])
+  })
   it('falls back to the SUMMARY title when the page has no H1', () => {
     expect(splitSections('<p>Texte.</p>', 'Titre SUMMARY')[0].titles).toEqual(['Titre SUMMARY'])
   })
