@@ -18,6 +18,9 @@ const HERE = path.dirname(fileURLToPath(import.meta.url))
 const SITE = { entry: path.join(HERE, 'config.ts'), root: path.dirname(HERE), outDir: path.join(HERE, 'cache/config') }
 /** Bumped when the compile options change, so old bundles are not reused. */
 const FORMAT = '1'
+/** Loads in this process: part of each URL, so no two are the same. */
+let loads = 0
+
 /** Bundles of other sources are removed once this old (another build may still be loading one). */
 const STALE_MS = 60 * 60 * 1000
 
@@ -124,7 +127,7 @@ export async function bundleConfig({ entry, root, outDir } = SITE) {
   const knownHash = known && hashOf(known)
   if (known && knownHash && fs.existsSync(bundlePath(outDir, knownHash))) {
     const file = bundlePath(outDir, knownHash)
-    return { url: `${pathToFileURL(file).href}?t=${Date.now()}`, file, inputs: known }
+    return { url: `${pathToFileURL(file).href}?t=${Date.now()}-${++loads}`, file, inputs: known }
   }
   const result = await viteEsbuild().build({
     entryPoints: [entry],
@@ -149,5 +152,5 @@ export async function bundleConfig({ entry, root, outDir } = SITE) {
   writeAtomically(file, result.outputFiles[0].text)
   writeAtomically(inputsFile(outDir), JSON.stringify(inputs))
   removeStale(outDir, file)
-  return { url: `${pathToFileURL(file).href}?t=${Date.now()}`, file, inputs }
+  return { url: `${pathToFileURL(file).href}?t=${Date.now()}-${++loads}`, file, inputs }
 }
