@@ -17,7 +17,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url))
 /** The site's configuration, the project it belongs to, and where its compiled copies go. */
 const SITE = { entry: path.join(HERE, 'config.ts'), root: path.dirname(HERE), outDir: path.join(HERE, 'cache/config') }
 /** Bumped when the compile options change, so old bundles are not reused. */
-const FORMAT = '1'
+const FORMAT = '2'
 /** Loads in this process: part of each URL, so no two are the same. */
 let loads = 0
 
@@ -72,7 +72,7 @@ function lastInputs(outDir) {
 
 /**
  * Each module keeps its own `import.meta.url` (the engine finds the theme's
- * files next to its own), as Vite's loader did: a constant per file, which
+ * files next to its own), as Vite's loader did: constants per file, which
  * esbuild renames apart when it joins the modules.
  * @type {import('esbuild').Plugin}
  */
@@ -81,10 +81,14 @@ const fileUrls = {
   setup(build) {
     build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => ({
       loader: /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js',
-      contents: `const __gitbook_file_url = ${JSON.stringify(pathToFileURL(args.path).href)};` + (await fs.promises.readFile(args.path, 'utf8')),
+      contents:
+        `const __gitbook_url = ${JSON.stringify(pathToFileURL(args.path).href)}, ` +
+        `__gitbook_dirname = ${JSON.stringify(path.dirname(args.path))}, __gitbook_filename = ${JSON.stringify(args.path)};` +
+        (await fs.promises.readFile(args.path, 'utf8')),
     }))
   },
 }
+const FILE_SCOPE = { 'import.meta.url': '__gitbook_url', 'import.meta.dirname': '__gitbook_dirname', 'import.meta.filename': '__gitbook_filename' }
 
 /**
  * Written under a temporary name, then renamed: two builds at once never read half a file.
@@ -140,7 +144,7 @@ export async function bundleConfig({ entry, root, outDir } = SITE) {
     target: 'node20',
     // Packages stay imports, loaded from node_modules by Node.
     packages: 'external',
-    define: { 'import.meta.url': '__gitbook_file_url' },
+    define: FILE_SCOPE,
     plugins: [fileUrls],
     logLevel: 'error',
   })

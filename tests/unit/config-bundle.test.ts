@@ -25,7 +25,7 @@ const typed: number = 2
 export default { here: import.meta.url, where, quoted, typed, yaml: YAML.parse('a: 1') }
 `,
 )
-fs.writeFileSync(lib, `export const where = import.meta.url\nexport const quoted = 'import.meta.url'\n`)
+fs.writeFileSync(lib, `export const where = [import.meta.url, import.meta.dirname, import.meta.filename]\nexport const quoted = 'import.meta.url'\n`)
 
 it('compiles the entry and its imports into one module; each file keeps its own import.meta.url', async () => {
   const first = await bundleConfig(site)
@@ -33,7 +33,7 @@ it('compiles the entry and its imports into one module; each file keeps its own 
   const config = (await import(first.url)).default
   expect(config).toEqual({
     here: pathToFileURL(entry).href,
-    where: pathToFileURL(lib).href,
+    where: [pathToFileURL(lib).href, path.dirname(lib), lib],
     quoted: 'import.meta.url',
     typed: 2,
     yaml: { a: 1 },
