@@ -6,6 +6,7 @@ import { unusedCssPlugin } from './gitbook/deploy/unused-css'
 import { markdownOptions } from './gitbook/markdown'
 import { unusedPartsAliases } from './gitbook/unused-parts'
 import { themePatchesPlugin } from './gitbook/theme-patches'
+import { sidebarServerPlugin } from './gitbook/sidebar-server-plugin'
 import { leanVueusePlugin } from './gitbook/lean-vueuse'
 import { dropBuildOnlyData } from './gitbook/page-data'
 import { publicSite } from './gitbook/public-pages'
@@ -122,6 +123,7 @@ export default defineConfig({
       // Last of the three: names the stylesheet after what it now holds.
       cssContentNamesPlugin(),
       themePatchesPlugin(),
+      sidebarServerPlugin(),
       leanVueusePlugin(),
     ],
     ssr: { external: SSR_EXTERNAL },

@@ -3,3 +3,12 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, any>
   export default component
 }
+
+// VitePress's own helpers, as its default theme imports them (no types are shipped for these files).
+declare module 'vitepress/dist/client/shared.js' {
+  export const EXTERNAL_URL_RE: RegExp
+  export function isActive(currentPath: string, matchPath?: string, asRegex?: boolean): boolean
+}
+declare module 'vitepress/dist/client/theme-default/support/utils.js' {
+  export function normalizeLink(url: string): string
+}

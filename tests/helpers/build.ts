@@ -15,7 +15,8 @@ export interface BuildResult {
   log: string
 }
 
-type BuildArgs = { src?: string; out: string; base?: string; extra?: string[] }
+/** `env`: GITBOOK_* switches that have no command-line option (the rest are cleared). */
+type BuildArgs = { src?: string; out: string; base?: string; extra?: string[]; env?: Record<string, string> }
 
 function buildCommand(args: BuildArgs) {
   const options = ['--out', args.out]
@@ -24,6 +25,7 @@ function buildCommand(args: BuildArgs) {
   options.push(...(args.extra ?? []))
   const env = { ...process.env }
   for (const k of Object.keys(env)) if (k.startsWith('GITBOOK_')) delete env[k]
+  Object.assign(env, args.env)
   return { cmd: process.execPath, argv: buildArgs(options), env }
 }
 

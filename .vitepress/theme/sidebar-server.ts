@@ -1,0 +1,102 @@
+// VitePress's sidebar entry (VPSidebarItem) as the server renders it, written
+// as one string per top-level group instead of one Vue component per entry
+// (and one more for its link). The build swaps it in for the server bundle
+// only (.vitepress/gitbook/sidebar-server-plugin.ts); the browser hydrates the
+// same HTML with VitePress's own component, which keeps the clicks, the
+// collapsing and the active entry. A component per entry cost about 50 µs of
+// the server render, half of the render phase at 100 pages and more as the
+// sidebar grows; the HTML is the same byte for byte, which the build tests
+// check against VitePress's rendering (tests/build/sidebar-server.test.ts).
+import type { DefaultTheme } from 'vitepress'
+import { useData } from 'vitepress'
+import { EXTERNAL_URL_RE, isActive } from 'vitepress/dist/client/shared.js'
+import { normalizeLink } from 'vitepress/dist/client/theme-default/support/utils.js'
+import { defineComponent, mergeProps, toRaw, type PropType } from 'vue'
+import { ssrRenderAttrs } from 'vue/server-renderer'
+import { UNTRANSLATED } from './i18n/untranslated'
+// The real component, for its scoped-style attribute (data-v-…).
+import VPSidebarItem from 'vitepress/dist/client/theme-default/components/VPSidebarItem.vue'
+
+type Item = DefaultTheme.SidebarItem
+
+/** The caret's name, as translated in VitePress's component. */
+const CARET_LABEL = UNTRANSLATED['VPSidebarItem.vue'][0][1]
+
+/** Whether an entry is the page `path` or holds it below, memoised for the page being rendered. */
+let memoPath: string | undefined
+let memo = new WeakMap<Item, boolean>()
+function holdsPage(path: string, item: Item): boolean {
+  if (path !== memoPath) {
+    memoPath = path
+    memo = new WeakMap()
+  }
+  let held = memo.get(item)
+  if (held === undefined) {
+    held = isActive(path, item.link) || (item.items?.some((i) => holdsPage(path, i)) ?? false)
+    memo.set(item, held)
+  }
+  return held
+}
+
+/**
+ * The entry and its children, as VPSidebarItem's template renders them on the
+ * server. There, VitePress's control (useSidebarControl) has run only its
+ * immediate watcher (collapsed from the config); the entry's own link is not
+ * marked active before the page is mounted, its ancestors are (`has-active`).
+ */
+function renderItem(item: Item, depth: number, attrs: Record<string, unknown>, scope: string, path: string, out: string[]): void {
+  const sid = ` ${scope}`
+  const hasChildren = !!item.items?.length
+  const isLink = !!item.link
+  const collapsible = item.collapsed != null
+  const collapsed = !!(collapsible && item.collapsed)
+  const hasActiveLink = item.items ? item.items.some((i) => holdsPage(path, i)) : false
+  const sectionTag = hasChildren ? 'section' : 'div'
+  const textTag = !hasChildren ? 'p' : depth + 2 === 7 ? 'p' : `h${depth + 2}`
+  const classes = [[`level-${depth}`], { collapsible }, { collapsed }, { 'is-link': isLink }, { 'is-active': false }, { 'has-active': hasActiveLink }]
+  out.push(`<${sectionTag}${ssrRenderAttrs(mergeProps({ class: ['VPSidebarItem', classes] }, attrs))}${sid}>`)
+  if (item.text) {
+    out.push(`<div${ssrRenderAttrs({ class: 'item', role: isLink ? undefined : 'button', tabindex: item.items && 0 })}${sid}><div class="indicator"${sid}></div>`)
+    if (item.link) {
+      const external = EXTERNAL_URL_RE.test(item.link) || item.target === '_blank'
+      const link = {
+        class: ['VPLink', { link: item.link, 'vp-external-link-icon': external, 'no-icon': undefined }, 'link'],
+        href: normalizeLink(item.link),
+        target: item.target ?? (external ? '_blank' : undefined),
+        rel: item.rel ?? (external ? 'noreferrer' : undefined),
+      }
+      out.push(`<a${ssrRenderAttrs(link)}${sid}><!--[--><${textTag} class="text"${sid}>${item.text}</${textTag}><!--]--></a>`)
+    } else out.push(`<${textTag} class="text"${sid}>${item.text}</${textTag}>`)
+    if (item.collapsed != null && item.items && item.items.length) {
+      out.push(`<div class="caret" role="button" ${CARET_LABEL} tabindex="0"${sid}><span class="vpi-chevron-right caret-icon"${sid}></span></div>`)
+    } else out.push('<!---->')
+    out.push('</div>')
+  } else out.push('<!---->')
+  if (item.items && item.items.length) {
+    out.push(`<div class="items"${sid}>`)
+    if (depth < 5) {
+      out.push('<!--[-->')
+      for (const child of item.items) renderItem(child, depth + 1, {}, scope, path, out)
+      out.push('<!--]-->')
+    } else out.push('<!---->')
+    out.push('</div>')
+  } else out.push('<!---->')
+  out.push(`</${sectionTag}>`)
+}
+
+export default defineComponent({
+  name: 'VPSidebarItem',
+  props: {
+    item: { type: Object as PropType<Item>, required: true },
+    depth: { type: Number, required: true },
+  },
+  setup() {
+    return { page: useData().page }
+  },
+  ssrRender(ctx: { item: Item; depth: number; page: { relativePath: string } }, push: (s: string) => void, _parent: unknown, attrs: Record<string, unknown>) {
+    const out: string[] = []
+    // The raw entry: read through the site data's reactive proxy, every property access was a trap.
+    renderItem(toRaw(ctx.item), ctx.depth, attrs, (VPSidebarItem as { __scopeId?: string }).__scopeId ?? '', ctx.page.relativePath, out)
+    push(out.join(''))
+  },
+})
