@@ -42,6 +42,13 @@ beforeAll(async () => {
 }, 240_000)
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
+/**
+ * A page with its scripts' content hashes left out: VitePress adds pages to the
+ * search index in the order their files are read, which differs between two
+ * builds, and the index's hash reaches every chunk that imports it.
+ */
+const withoutAssetHashes = (file: string) => fs.readFileSync(file, 'utf8').replace(/(\/assets\/[^"']*?)\.[\w-]{8}((?:\.lean)?\.(?:js|css))/g, '$1$2')
+
 const htmlFiles = (dir: string) =>
   fs
     .readdirSync(dir, { recursive: true })
@@ -61,5 +68,5 @@ it('renders every page the same HTML as VitePress’s own sidebar component', ()
   const links = sidebar('liens/seule.html')
   expect(links).toMatch(/class="VPLink link vp-external-link-icon link" href="https:\/\/exemple\.gouv\.fr\/page" target="_blank" rel="noreferrer"/)
   expect(links).toContain('href="/rd#une-section"')
-  for (const f of files) expect(fs.readFileSync(path.join(fast, f), 'utf8'), f).toBe(fs.readFileSync(path.join(vue, f), 'utf8'))
+  for (const f of files) expect(withoutAssetHashes(path.join(fast, f)), f).toBe(withoutAssetHashes(path.join(vue, f)))
 })
