@@ -129,10 +129,8 @@ function removeStale(outDir, keep) {
 export async function bundleConfig({ entry, root, outDir } = SITE) {
   const known = lastInputs(outDir)
   const knownHash = known && hashOf(known)
-  if (known && knownHash && fs.existsSync(bundlePath(outDir, knownHash))) {
-    const file = bundlePath(outDir, knownHash)
-    return { url: `${pathToFileURL(file).href}?t=${Date.now()}-${++loads}`, file, inputs: known }
-  }
+  const knownFile = knownHash && bundlePath(outDir, knownHash)
+  if (known && knownFile && fs.existsSync(knownFile)) return loadable(knownFile, known)
   const result = await viteEsbuild().build({
     entryPoints: [entry],
     absWorkingDir: root,
@@ -156,5 +154,13 @@ export async function bundleConfig({ entry, root, outDir } = SITE) {
   writeAtomically(file, result.outputFiles[0].text)
   writeAtomically(inputsFile(outDir), JSON.stringify(inputs))
   removeStale(outDir, file)
+  return loadable(file, inputs)
+}
+
+/**
+ * @param {string} file
+ * @param {string[]} inputs
+ */
+function loadable(file, inputs) {
   return { url: `${pathToFileURL(file).href}?t=${Date.now()}-${++loads}`, file, inputs }
 }

@@ -46,11 +46,12 @@ function holdsPage(path: string, item: Item): boolean {
  */
 function renderItem(item: Item, depth: number, attrs: Record<string, unknown>, scope: string, path: string, out: string[]): void {
   const sid = ` ${scope}`
-  const hasChildren = !!item.items?.length
+  const children = item.items ?? []
+  const hasChildren = children.length > 0
   const isLink = !!item.link
   const collapsible = item.collapsed != null
   const collapsed = !!(collapsible && item.collapsed)
-  const hasActiveLink = item.items ? item.items.some((i) => holdsPage(path, i)) : false
+  const hasActiveLink = children.some((i) => holdsPage(path, i))
   const sectionTag = hasChildren ? 'section' : 'div'
   const textTag = !hasChildren ? 'p' : depth + 2 === 7 ? 'p' : `h${depth + 2}`
   const classes = [[`level-${depth}`], { collapsible }, { collapsed }, { 'is-link': isLink }, { 'is-active': false }, { 'has-active': hasActiveLink }]
@@ -67,16 +68,16 @@ function renderItem(item: Item, depth: number, attrs: Record<string, unknown>, s
       }
       out.push(`<a${ssrRenderAttrs(link)}${sid}><!--[--><${textTag} class="text"${sid}>${item.text}</${textTag}><!--]--></a>`)
     } else out.push(`<${textTag} class="text"${sid}>${item.text}</${textTag}>`)
-    if (item.collapsed != null && item.items && item.items.length) {
+    if (collapsible && hasChildren) {
       out.push(`<div class="caret" role="button" ${CARET_LABEL} tabindex="0"${sid}><span class="vpi-chevron-right caret-icon"${sid}></span></div>`)
     } else out.push('<!---->')
     out.push('</div>')
   } else out.push('<!---->')
-  if (item.items && item.items.length) {
+  if (hasChildren) {
     out.push(`<div class="items"${sid}>`)
     if (depth < 5) {
       out.push('<!--[-->')
-      for (const child of item.items) renderItem(child, depth + 1, {}, scope, path, out)
+      for (const child of children) renderItem(child, depth + 1, {}, scope, path, out)
       out.push('<!--]-->')
     } else out.push('<!---->')
     out.push('</div>')
