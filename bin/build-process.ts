@@ -13,12 +13,20 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
  * default factor (up to 4× when allocation is fast, which a build's is:
  * Markdown tokens, HTML strings, Vue's server render). Most of the peak was
  * garbage waiting for a collection: on a generated 1,000-page space the peak
- * fell from 1.4–1.8 GB to about 0.8 GB (on docs/ it stays near 375 MB), for
- * no CPU time this shared machine could measure. A larger young
- * generation (`--max-semi-space-size=64`) was tried: it raised docs/'s peak
- * by 60 MB for a CPU gain lost in the noise. Figures in bench/results.md.
+ * fell from 1.4–1.8 GB to about 0.8 GB (on docs/ it stays near 375 MB).
+ * A larger young generation (`--max-semi-space-size=64`) was tried: it
+ * raised docs/'s peak by 60 MB for a CPU gain lost in the noise.
+ *
+ * Growing by 25 % from V8's small first limit costs time, though: a build's
+ * heap climbs from a few MB to about 200 MB while it loads, and with 25 %
+ * steps that is ten full collections on docs/ (three with the default
+ * factor), which showed as 0.5 s of wall time on docs/ and 1 s on 143
+ * pages. The old generation therefore starts at 200 MB: the first full
+ * collection comes when a small space's build is near its peak anyway (docs/
+ * peaks at 364 MB, 143 pages at 441 MB, 1,000 pages at 769 MB).
+ * Figures in bench/results.md.
  */
-export const BUILD_NODE_FLAGS = ['--heap-growing-percent=25']
+export const BUILD_NODE_FLAGS = ['--heap-growing-percent=25', '--initial-old-space-size=200']
 
 /** Node's arguments for a build, as `npm run build -- …args` gives them. */
 export function buildArgs(args: string[] = []): string[] {
