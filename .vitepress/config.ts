@@ -3,6 +3,7 @@ import { defineConfig } from 'vitepress'
 import { cssContentNamesPlugin } from './gitbook/deploy/css-names'
 import { lazyCssPlugin } from './gitbook/deploy/lazy-css'
 import { unusedCssPlugin } from './gitbook/deploy/unused-css'
+import { precompressPlugin } from './gitbook/deploy/precompress'
 import { markdownOptions } from './gitbook/markdown'
 import { unusedPartsAliases } from './gitbook/unused-parts'
 import { themePatchesPlugin } from './gitbook/theme-patches'
@@ -125,6 +126,7 @@ export default defineConfig({
       themePatchesPlugin(),
       sidebarServerPlugin(),
       leanVueusePlugin(),
+      precompressPlugin(site.precompressor),
     ],
     ssr: { external: SSR_EXTERNAL },
     // Neither the theme nor the pages use Vue's Options API (data, methods…):
@@ -138,5 +140,8 @@ export default defineConfig({
     resolve: { alias: unusedPartsAliases() },
     server: { fs: { allow: [PROJECT_ROOT, site.space.dir] } },
   },
+  // Each page's compressed copy is made as the page is rendered; VitePress
+  // writes the HTML unchanged (nothing is returned).
+  transformHtml: (html, file) => site.precompressor.add(file, html),
   buildEnd: (config) => site.buildEnd(config.outDir),
 })

@@ -80,8 +80,11 @@ export function nginxRedirectMap(base: string, redirects: Redirect[]): string {
   ].join('\n')
 }
 
-/** Write one forwarding page per redirect; never over a page the build made. */
-export function writeRedirects(outDir: string, base: string, redirects: Redirect[]): number {
+/**
+ * Write one forwarding page per redirect; never over a page the build made.
+ * `written` hears of each file as it is written (the build compresses it).
+ */
+export function writeRedirects(outDir: string, base: string, redirects: Redirect[], written?: (file: string, text: string) => void): number {
   let n = 0
   for (const r of redirects) {
     const file = path.join(outDir, routeToHtml(r.from))
@@ -89,7 +92,9 @@ export function writeRedirects(outDir: string, base: string, redirects: Redirect
     if (routeToHtml(r.from).split('/').some((s) => Buffer.byteLength(s) > 250)) continue
     if (fs.existsSync(file)) continue
     fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(file, redirectHtml(routeToUrl(r.to, base)))
+    const html = redirectHtml(routeToUrl(r.to, base))
+    fs.writeFileSync(file, html)
+    written?.(file, html)
     n++
   }
   fs.writeFileSync(path.join(outDir, NGINX_MAP), nginxRedirectMap(base, redirects))

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeCsp } from './deploy/csp'
-import { precompress } from './deploy/precompress'
+import { createPrecompressor, type Precompressor } from './deploy/precompress'
 import { writeStaticPages } from './deploy/static-pages'
 import { accessibilityPage, legalPage, privacyPage, publicSite } from './public-pages'
 import { DiagnosticSink } from './diagnostics'
@@ -129,6 +129,8 @@ export interface Site {
   twinLink(file: string): string | undefined
   /** Files VitePress must not treat as pages. */
   srcExclude: string[]
+  /** Compressed copies of the built files, started as each is written (deploy/precompress.ts). */
+  precompressor: Precompressor
   buildEnd(outDir: string): Promise<void>
 }
 
@@ -177,6 +179,7 @@ export function loadSite(options = siteOptions()): Site {
     },
     dates,
     srcExclude: [space.summaryFile, ...space.nestedSummaries, '**/.gitbook/**', '**/node_modules/**'],
+    precompressor: createPrecompressor({ brotli: options.brotli }),
     async buildEnd(outDir: string) {
       // Here, not at config load: the dev server writes no redirects and need not walk the history.
       const history = spaceHistory(space, options.history)
@@ -189,7 +192,9 @@ export function loadSite(options = siteOptions()): Site {
             `(\`npm run check -- --history\` lists them); ${Math.round(history.ms)} ms`,
         )
       }
-      const n = writeRedirects(outDir, options.base, space.redirects)
+      // Files written from here on are handed to the compression threads as they are written.
+      const written = (file: string, text: string) => this.precompressor.add(file, text)
+      const n = writeRedirects(outDir, options.base, space.redirects, written)
       writeSitemap(outDir, this.sitemapHtml())
       writeNotFoundFallback(outDir, options.base)
       for (const abs of ctx.linkedAssets) {
@@ -200,14 +205,14 @@ export function loadSite(options = siteOptions()): Site {
       writeStaticPages(outDir, [accessibilityPage(), legalPage(), privacyPage()], publicSite.service)
       // Markdown twins, llms.txt and sitemap.xml: see twins.ts, llms.ts, sitemap-xml.ts.
       const twinOptions = { base: options.base, siteUrl: options.siteUrl }
-      const twins = writeTwins(outDir, space, twinOptions)
+      const twins = writeTwins(outDir, space, twinOptions, written)
       writeLlms(outDir, space, { title: publicSite.service, description: publicSite.tagline }, twins, twinOptions)
       if (options.siteUrl) writeSitemapXml(outDir, sitemapXml(space, options.base, options.siteUrl, dates))
       else console.log('GitBook: no sitemap.xml nor canonical links: give the public address with --site-url https://…')
       // Last, once every file is written: the policy hashes the pages' inline
       // scripts, and the compressed copies must match the final files.
       writeCsp(outDir)
-      await precompress(outDir, { brotli: options.brotli })
+      await this.precompressor.finish(outDir)
       const errors = sink.all.filter((d) => d.severity === 'error').length
       const warnings = sink.all.length - errors
       console.log(

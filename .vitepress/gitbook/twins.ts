@@ -154,13 +154,18 @@ export function buildTwins(space: Space, o: TwinOptions): { twins: Map<string, s
   return { twins, assets: writer.assets }
 }
 
-/** Write the twins into the built site, and the space files they link to; returns the twins for llms-full.txt. */
-export function writeTwins(outDir: string, space: Space, o: TwinOptions): Map<string, string> {
+/**
+ * Write the twins into the built site, and the space files they link to;
+ * returns the twins for llms-full.txt. `written` hears of each twin as it is
+ * written (the build compresses it).
+ */
+export function writeTwins(outDir: string, space: Space, o: TwinOptions, written?: (file: string, text: string) => void): Map<string, string> {
   const { twins, assets } = buildTwins(space, o)
   for (const [file, text] of twins) {
     const dest = path.join(outDir, twinFile(space.pages.get(file)!))
     fs.mkdirSync(path.dirname(dest), { recursive: true })
     fs.writeFileSync(dest, text)
+    written?.(dest, text)
   }
   for (const abs of assets) {
     const dest = path.join(outDir, path.relative(space.root, abs))

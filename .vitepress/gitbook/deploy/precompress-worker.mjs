@@ -1,0 +1,38 @@
+// @ts-check
+// A thread of deploy/precompress.ts: writes the compressed copies of the files
+// it is sent, on a core of its own, so the build's main thread keeps rendering.
+// Plain JavaScript: Node starts it as it is, under the build (plain Node) and
+// under the tests (tsx) alike.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import { parentPort, workerData } from 'node:worker_threads'
+import zlib from 'node:zlib'
+
+/** @type {{ gzipLevel: number, brotliQuality: number, brotli: boolean }} */
+const options = workerData
+
+/**
+ * `file`: the file whose copies to write; `content`: what it holds or is about
+ * to hold (else it is read); `unless`: the digest of the content its copies
+ * were made from already (nothing is written when it still matches).
+ * @param {{ id: number, file: string, content?: string, unless?: string }} job
+ */
+function run({ file, content, unless }) {
+  const data = content === undefined ? fs.readFileSync(file) : Buffer.from(content)
+  const digest = crypto.createHash('sha1').update(data).digest('base64')
+  if (digest === unless) return digest
+  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: options.gzipLevel }))
+  if (options.brotli) {
+    const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: options.brotliQuality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length }
+    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, { params }))
+  }
+  return digest
+}
+
+parentPort?.on('message', (job) => {
+  try {
+    parentPort?.postMessage({ id: job.id, digest: run(job) })
+  } catch (e) {
+    parentPort?.postMessage({ id: job.id, error: `${job.file}: ${e instanceof Error ? e.message : e}` })
+  }
+})
