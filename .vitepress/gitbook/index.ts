@@ -172,7 +172,7 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
       report(env, ctx, problemLine(env.content ?? src, problem), 'warning', 'html-repaired', `the page's HTML does not compile as a Vue template (${problem.message}${at})`,
         problemHint(problem))
     }
-    const stripped = stripDirectives(safe.html)
+    const stripped = stripDirectives(safe.html, safe.ast)
     for (const d of stripped.dropped.slice(0, 5)) {
       report(env, ctx, problemLine(env.content ?? src, d), 'warning', 'vue-directive-dropped', `${d.message} was removed: it would run code`,
         'write plain HTML attributes; a page cannot run code')

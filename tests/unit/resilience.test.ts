@@ -12,7 +12,7 @@ import { chunkName, fitRoute, MAX_FLAT_ROUTE_BYTES, routeFits } from '../../.vit
 import { crashLine } from '../../.vitepress/gitbook/render-guard'
 import { loadSpace } from '../../.vitepress/gitbook/space'
 import { routeKeys } from '../../.vitepress/gitbook/urls'
-import { stripDirectives, vueSafe } from '../../.vitepress/gitbook/transforms/vue-safety'
+import { stripDirectives, vueSafe, vueTemplateErrors } from '../../.vitepress/gitbook/transforms/vue-safety'
 
 let dir: string
 let md: MarkdownIt
@@ -68,6 +68,30 @@ describe('Vue syntax never reaches the page component', () => {
     const r = stripDirectives('<p :title="constructor.constructor(\'x\')()" @click="a" v-on:x="b" class="c">t</p><GbTab :index="3" :icon="&quot;x&quot;">u</GbTab>')
     expect(r.html).toBe('<p    class="c">t</p><GbTab :index="3" :icon="&quot;x&quot;">u</GbTab>')
     expect(r.dropped.map((d) => d.tag)).toEqual([':title="constructor.constructor(\'x\')()"', '@click="a"', 'v-on:x="b"'])
+  })
+})
+
+describe('Vue compiles a page only when parsing it leaves a doubt', () => {
+  it.each([
+    ['<style>p{}</style><p>t</p>'],
+    ['<p>{{ a b }}</p>'],
+    ['<div v-html="x">y</div>'],
+    ['<i v-if>t</i>'],
+    ['<script>x()</script>'],
+  ])('%s: what the compile says is said', (html) => {
+    const r = vueSafe(html)
+    expect(r.problems.length).toBeGreaterThan(0)
+    expect(r.problems).toEqual(vueTemplateErrors(html))
+    expect(r.ast).toBeUndefined()
+  })
+
+  it('a page of plain HTML, code blocks (v-pre) and our components is parsed once and kept as it is', () => {
+    const html = '<p>été</p><pre v-pre><code>{{ x }} <b v-if>y</b></code></pre><GbTabs :labels="[1]"><GbTab :index="0">x</GbTab></GbTabs><Note>n</Note>'
+    const r = vueSafe(html)
+    expect(r).toMatchObject({ html, problems: [] })
+    expect(r.ast).toBeDefined()
+    expect(vueTemplateErrors(html)).toEqual([])
+    expect(stripDirectives(r.html, r.ast)).toEqual(stripDirectives(html))
   })
 })
 

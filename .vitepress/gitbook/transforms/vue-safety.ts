@@ -126,8 +126,48 @@ export function repairHtml(html: string): string {
   return serialised.replace(/\{\{/g, '&#123;&#123;')
 }
 
-/** The page HTML, repaired when Vue cannot compile it; `problems` says what Vue said. */
-export function vueSafe(html: string): { html: string; problems: VueProblem[] } {
+type TemplateAst = ReturnType<typeof vueParse>
+
+/** Vue's parse of `html` as stripDirectives reads it, and whether it reported an error. */
+function parseTemplate(html: string): { ast: TemplateAst; clean: boolean } | undefined {
+  let clean = true
+  try {
+    // No `isCustomElement`: a tag Vue does not know must show as a component here.
+    const ast = vueParse(html, { comments: true, isCustomElement, onError: () => (clean = false) })
+    return { ast, clean }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Whether compiling could find an error that parsing did not. Vue's transform
+ * phase only objects to its own syntax (directives, `{{ }}` expressions) and
+ * to `<script>`/`<style>` in a template; a page with none of them compiles
+ * once it parses, so most pages skip the compile, which took a tenth of the
+ * Markdown transform's time. `v-pre` (code blocks) and the literal bindings
+ * of our own components cannot fail. On 30,000 inputs (every page of the
+ * bench, fixture and attack spaces, and random Vue-ish tag soup) the answer
+ * was the same as compiling every page.
+ */
+function mayFailToCompile(node: any): boolean {
+  if (node.type === 5) return true
+  if (node.type === 1) {
+    if (node.tag === 'script' || node.tag === 'style') return true
+    for (const prop of node.props ?? []) if (prop.type === 7 && prop.name !== 'pre' && !isLiteralBinding(prop)) return true
+  }
+  for (const child of node.children ?? []) if (mayFailToCompile(child)) return true
+  return false
+}
+
+/**
+ * The page HTML, repaired when Vue cannot compile it; `problems` says what
+ * Vue said. `ast`, when given, is Vue's parse of the returned HTML, for
+ * stripDirectives.
+ */
+export function vueSafe(html: string): { html: string; problems: VueProblem[]; ast?: TemplateAst } {
+  const parsed = parseTemplate(html)
+  if (parsed?.clean && !mayFailToCompile(parsed.ast)) return { html, problems: [], ast: parsed.ast }
   const errors = vueTemplateErrors(html)
   if (!errors.length) return { html, problems: [] }
   const repaired = repairHtml(html)
@@ -163,16 +203,10 @@ const isCustomElement = (tag: string) => tag.startsWith('mjx-')
  * `<template>` or `<slot>`) renders nothing, its words lost: it becomes a
  * `<span>` that keeps its children, the name kept in `data-gb-tag`.
  */
-export function stripDirectives(html: string): { html: string; dropped: VueProblem[] } {
+export function stripDirectives(html: string, ast: TemplateAst | undefined = parseTemplate(html)?.ast): { html: string; dropped: VueProblem[] } {
   const edits: [number, number, string][] = []
   const dropped: VueProblem[] = []
-  let ast
-  try {
-    // No `isCustomElement`: a tag Vue does not know must show as a component here.
-    ast = vueParse(html, { comments: true, isCustomElement, onError: () => {} })
-  } catch {
-    return { html, dropped }
-  }
+  if (!ast) return { html, dropped }
   const walk = (node: any) => {
     if (node.type === 1) {
       for (const prop of node.props ?? []) {
