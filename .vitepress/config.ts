@@ -20,7 +20,7 @@ import { deferredSearchIndexPlugin } from './gitbook/dev-search'
 import { fr } from './theme/i18n/fr'
 import { translateThemePlugin } from './theme/i18n/untranslated'
 import { ownTempDir } from './gitbook/build-temp'
-import { SSR_EXTERNAL, vueFromProject } from './gitbook/vue-resolve'
+import { sfcCompiler, SSR_EXTERNAL, vueFromProject } from './gitbook/vue-resolve'
 
 const site = loadSite()
 const FAVICON =
@@ -140,6 +140,7 @@ export default defineConfig({
     resolve: { alias: unusedPartsAliases() },
     server: { fs: { allow: [PROJECT_ROOT, site.space.dir] } },
   },
+  vue: { compiler: sfcCompiler },
   // Each page's compressed copy is made as the page is rendered; VitePress
   // writes the HTML unchanged (nothing is returned).
   transformHtml: (html, file) => site.precompressor.add(file, html),
