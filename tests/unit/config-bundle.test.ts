@@ -1,6 +1,7 @@
 // The compiled configuration (.vitepress/config-bundle.mjs): one module per
 // set of sources, each source keeping its own import.meta.url, packages left
-// to Node, and a change in any source giving a new module.
+// to Node except those only the engine uses (compiled in), and a change in
+// any source giving a new module.
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -20,16 +21,21 @@ fs.mkdirSync(path.dirname(lib))
 fs.writeFileSync(
   entry,
   `import YAML from 'yaml'
+import iconv from 'iconv-lite'
+import matter from 'gray-matter'
 import { where, quoted } from './lib/where'
 const typed: number = 2
-export default { here: import.meta.url, where, quoted, typed, yaml: YAML.parse('a: 1') }
+export default {
+  here: import.meta.url, where, quoted, typed, yaml: YAML.parse('a: 1'),
+  latin1: iconv.decode(Buffer.from([0xe9]), 'latin1'), front: matter('---\\nb: 2\\n---\\n').data,
+}
 `,
 )
 fs.writeFileSync(lib, `export const where = [import.meta.url, import.meta.dirname, import.meta.filename]\nexport const quoted = 'import.meta.url'\n`)
 
 it('compiles the entry and its imports into one module; each file keeps its own import.meta.url', async () => {
   const first = await bundleConfig(site)
-  expect(first.inputs).toEqual([entry, lib].sort())
+  expect(first.inputs.filter((f) => !f.includes('node_modules'))).toEqual([entry, lib].sort())
   const config = (await import(first.url)).default
   expect(config).toEqual({
     here: pathToFileURL(entry).href,
@@ -37,9 +43,18 @@ it('compiles the entry and its imports into one module; each file keeps its own 
     quoted: 'import.meta.url',
     typed: 2,
     yaml: { a: 1 },
+    // A CommonJS package compiled in, which requires Node's own modules.
+    latin1: 'é',
+    front: { b: 2 },
   })
-  // The package is imported from node_modules, not copied in.
-  expect(fs.readFileSync(first.file, 'utf8')).toMatch(/^import \w+ from "yaml";$/m)
+  const text = fs.readFileSync(first.file, 'utf8')
+  // A package VitePress loads too is imported from node_modules, not copied in…
+  expect(text).toMatch(/^import \w+ from "gray-matter";$/m)
+  // …one only the engine uses is compiled in, with its own dependencies.
+  expect(text).not.toMatch(/from "(yaml|iconv-lite|safer-buffer)"/)
+  for (const pkg of ['yaml', 'iconv-lite', 'safer-buffer']) {
+    expect(first.inputs.some((f) => f.includes(`${path.sep}node_modules${path.sep}${pkg}${path.sep}`)), pkg).toBe(true)
+  }
 })
 
 it('reuses the module while no source changes, and compiles again when one does', async () => {
