@@ -1,12 +1,24 @@
-// The shape shared by the plugins that rework the built client files
-// (unused-css.ts, lazy-css.ts, css-names.ts): run at build time only, after
-// Vite's own plugins, on the browser's bundle. VitePress builds a server
-// bundle too, whose CSS and chunks no reader receives.
+// The shape shared by the plugins that rework or hand on the built client
+// files (unused-css.ts, lazy-css.ts, css-names.ts, precompress.ts): run at
+// build time only, after Vite's own plugins, on the browser's bundle. VitePress
+// builds a server bundle too, whose CSS and chunks no reader receives.
 import type { OutputBundle, PluginContext } from 'rollup'
 import type { Plugin } from 'vite'
 
-export function clientBundlePlugin(name: string, generateBundle: (this: PluginContext, bundle: OutputBundle) => void): Plugin {
+/**
+ * `hook` runs on the client bundle: when Rollup generates it (the default,
+ * to rework its files) or, with `stage` `written`, once its files are on
+ * disk in `dir`.
+ */
+export function clientBundlePlugin(
+  name: string,
+  hook: (this: PluginContext, bundle: OutputBundle, dir: string | undefined) => void,
+  stage: 'generate' | 'written' = 'generate',
+): Plugin {
   let ssr = false
+  const run = function (this: PluginContext, options: { dir?: string }, bundle: OutputBundle) {
+    if (!ssr) hook.call(this, bundle, options.dir)
+  }
   return {
     name,
     apply: 'build',
@@ -14,8 +26,6 @@ export function clientBundlePlugin(name: string, generateBundle: (this: PluginCo
     configResolved(config) {
       ssr = !!config.build.ssr
     },
-    generateBundle(_options, bundle) {
-      if (!ssr) generateBundle.call(this, bundle)
-    },
+    ...(stage === 'generate' ? { generateBundle: run } : { writeBundle: run }),
   }
 }

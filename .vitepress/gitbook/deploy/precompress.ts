@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Plugin } from 'vite'
+import { clientBundlePlugin } from './client-bundle'
 
 /** What compresses well; fonts (woff2) and images are compressed already. */
 const TEXT = /\.(html|js|css|json|svg|map|txt|xml|md)$/
@@ -140,19 +141,15 @@ export function createPrecompressor(options: { brotli: boolean }): Precompressor
 
 /** Hands the browser's bundle to `compressor` as soon as Vite has written it. */
 export function precompressPlugin(compressor: Precompressor): Plugin {
-  let ssr = false
-  return {
-    name: 'gitbook:precompress',
-    apply: 'build',
-    configResolved(config) {
-      ssr = !!config.build.ssr
-    },
-    writeBundle(output, bundle) {
-      if (ssr || !output.dir) return
+  return clientBundlePlugin(
+    'gitbook:precompress',
+    (bundle, dir) => {
+      if (!dir) return
       // By file name: VitePress adds each page's lean chunk under a key of its own (`<name>-lean`).
-      for (const file of Object.values(bundle)) compressor.add(path.join(output.dir, file.fileName))
+      for (const file of Object.values(bundle)) compressor.add(path.join(dir, file.fileName))
     },
-  }
+    'written',
+  )
 }
 
 /** Write `f.gz` (and `f.br` when asked) next to every text file of `outDir`; returns how many files. */
