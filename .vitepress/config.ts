@@ -138,6 +138,10 @@ export default defineConfig({
       assetsInlineLimit: (file: string) => (file.endsWith('.svg') ? false : undefined),
     },
     resolve: { alias: unusedPartsAliases() },
+    // A space's public/ folder is a folder of the space: Vite would publish
+    // every file in it as it is (an HTML page with its scripts, allowed by the
+    // CSP's hashes), past the sanitizer. Pages link to their files instead.
+    publicDir: false,
     server: { fs: { allow: [PROJECT_ROOT, site.space.dir] } },
   },
   vue: { compiler: sfcCompiler },

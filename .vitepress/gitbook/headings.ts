@@ -4,7 +4,7 @@
 // alias map (old id forms → id) the theme's script and the link rule use.
 import fs from 'node:fs'
 import path from 'node:path'
-import matter from 'gray-matter'
+import { bodyOf } from './matter'
 import type MarkdownIt from 'markdown-it'
 import { unescapeAll } from 'markdown-it/lib/common/utils.mjs'
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
@@ -185,10 +185,7 @@ export function pageAnchors(md: MarkdownIt, ctx: GitbookContext, file: string): 
   const hit = cache.get(abs)
   if (hit && hit.mtimeMs === stat.mtimeMs) return hit.anchors
   const src = fs.readFileSync(abs, 'utf8')
-  let body = src
-  try {
-    body = matter(src).content
-  } catch {}
+  const body = bodyOf(src)
   const env: MarkdownEnv = { realPath: abs, path: abs, gitbookQuiet: true }
   md.parse(body, env)
   const anchors: PageAnchors = env.gitbookAnchors ?? { ids: new Set(), aliases: {}, headings: [] }

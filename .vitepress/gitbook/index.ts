@@ -3,7 +3,7 @@
 // our render wrapper is the outermost one and sees the whole page source.
 import type MarkdownIt from 'markdown-it'
 import { createHash } from 'node:crypto'
-import matter from 'gray-matter'
+import { blankFrontmatter, frontmatterProblem, readMatter } from './matter'
 import { type GitbookContext, type MarkdownEnv, pageState, report } from './env'
 import { mojibakeLines } from './mojibake'
 import type Token from 'markdown-it/lib/token.mjs'
@@ -118,17 +118,13 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
     env.gitbookSource = src
     try {
       // Known before the front matter plugin runs, so line numbers count it.
-      // Options given: gray-matter caches a source before parsing it, so once
-      // space.ts has read a page with bad YAML, a cached call would not throw.
-      env.content = matter(src, {}).content
+      env.content = readMatter(src).content
     } catch (e) {
-      // gray-matter throws on bad YAML: report it and render the page without it.
-      const m = /^---\r?\n[\s\S]*?\r?\n---[^\n]*\n?/.exec(src)
-      const detail = (e as Error).message.split('\n')[0]
-      env.gitbookSource = src
-      report(env, ctx, 0, 'warning', 'frontmatter-yaml', `front matter is not valid YAML (${detail})`,
-        'fix the YAML between the --- lines; the page is built without it meanwhile')
-      if (m) src = '\n'.repeat(m[0].split('\n').length - 1) + src.slice(m[0].length)
+      // Bad YAML, or a language other than YAML: report it and render the
+      // page without the block (VitePress's reader would throw on it too).
+      const problem = frontmatterProblem(e)
+      report(env, ctx, 0, 'warning', 'frontmatter-yaml', problem.message, problem.hint)
+      src = blankFrontmatter(src)
       env.gitbookSource = src
       env.content = src
     }
@@ -197,6 +193,9 @@ export function renderedPage(file: string, src: string): { html: string; searchO
 }
 
 export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
+  // VitePress's `<<< path` puts any file of the build machine into the page;
+  // GitBook has no such syntax, so the line stays text, as GitBook shows it.
+  md.block.ruler.disable('snippet', true)
   nestingLimitPlugin(md, ctx)
   tagTokenizerPlugin(md, ctx)
   linksPlugin(md, ctx)

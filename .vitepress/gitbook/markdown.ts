@@ -5,6 +5,7 @@ import type { MarkdownOptions } from 'vitepress'
 import { gitbookPlugin } from '.'
 import { GITBOOK_SLUG_OPTIONS } from './anchors'
 import type { GitbookContext } from './env'
+import { MATTER_OPTIONS } from './matter'
 
 export function markdownOptions(ctx: GitbookContext): MarkdownOptions {
   return {
@@ -19,6 +20,8 @@ export function markdownOptions(ctx: GitbookContext): MarkdownOptions {
     // VitePress's bundled markdown-it-anchor types differ from @types/markdown-it's.
     anchor: GITBOOK_SLUG_OPTIONS.anchor as unknown as MarkdownOptions['anchor'],
     headers: GITBOOK_SLUG_OPTIONS.headers,
+    // VitePress's own front matter reader: YAML only, never gray-matter's eval (matter.ts).
+    frontmatter: { grayMatterOptions: MATTER_OPTIONS },
     // VitePress ships its own markdown-it typings; the instance is the same.
     config: (md) => void md.use(gitbookPlugin as never, ctx),
   }

@@ -3,7 +3,7 @@
 // sidebar and the checker all share.
 import fs from 'node:fs'
 import path from 'node:path'
-import matter from 'gray-matter'
+import { readMatter } from './matter'
 import type { Diagnostic } from './diagnostics'
 import { readGitbookYaml, spaceLayout, type GitbookYaml } from './gitbook-yaml'
 import { isSpaceMarkdown, placePages } from './placement'
@@ -96,8 +96,8 @@ export function firstH1(body: string): string | undefined {
 function readPage(root: string, file: string): { frontmatter: Record<string, any>; title?: string } {
   const src = fs.readFileSync(path.join(root, file), 'utf8')
   try {
-    const { data, content } = matter(src)
-    return { frontmatter: data ?? {}, title: firstH1(content) }
+    const { data, content } = readMatter(src)
+    return { frontmatter: data, title: firstH1(content) }
   } catch {
     // Broken front matter is reported by the page render; read the body anyway.
     return { frontmatter: {}, title: firstH1(src) }

@@ -14,7 +14,7 @@
 // the space), so neither does a twin: it shows what the page is built from.
 import fs from 'node:fs'
 import path from 'node:path'
-import matter from 'gray-matter'
+import { readMatter } from './matter'
 import type { Plugin } from 'vite'
 import { isNoIndex } from './reading-order'
 import { insideSpace, resolveHref } from './resolve'
@@ -59,7 +59,7 @@ function includedBody(abs: string): string {
   const src = fs.readFileSync(abs, 'utf8')
   let body = src
   try {
-    body = matter(src, {}).content
+    body = readMatter(src).content
   } catch {
     // Broken front matter is reported by the page's build; the twin keeps the text.
   }

@@ -21,6 +21,9 @@ let out: string
 let result: BuildResult
 let space: Space
 const marker = path.join(os.tmpdir(), `gb-resilience-marker-${process.pid}`)
+/** A file beside the space, which no page may publish. */
+let secret: string
+const SECRET = `secret-${process.pid}-${Date.now()}`
 
 function write(rel: string, text: string) {
   fs.mkdirSync(path.dirname(path.join(src, rel)), { recursive: true })
@@ -30,6 +33,7 @@ function write(rel: string, text: string) {
 beforeAll(async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gb-resilience-'))
   src = path.join(tmp, 'espace')
+  secret = path.join(tmp, 'secret.txt')
   out = path.join(tmp, 'site')
   const summary = ['# Table des matières', '', '* [Accueil](README.md)']
   write('README.md', '# Accueil\n\nUn espace aux formes extrêmes.\n')
@@ -60,6 +64,16 @@ beforeAll(async () => {
   // Two headings whose first link is the same anchor: one search id twice (MiniSearch aborted).
   write('titres.md', '# Titres\n\n## Intro\n\nDébut.\n\n## Voir [intro](#intro)\n\nUn.\n\n## Revoir [intro](#intro)\n\nDeux.\n')
   summary.push('* [Titres](titres.md)')
+  // VitePress syntax that reads files of the build machine or runs code:
+  // GitBook has none of it, so none of it may act.
+  fs.writeFileSync(secret, `${SECRET}\n`)
+  const run = `import('node:fs').then((f) => f.writeFileSync(${JSON.stringify(marker)}, 'ran'))`
+  write('code-js.md', `---js\n{ title: (${run}, 'T') }\n---\n# Page JS\n\nTexte gardé.\n`)
+  write('fichiers.md', '# Fichiers\n\nAvant.\n\n<!--@include: ../secret.txt-->\n\n<!--@include: ./code-js.md-->\n\n<<< ../secret.txt\n\n<<< @/../secret.txt\n\nAprès.\n')
+  write('[param].md', '# Crochets\n\nPage crochets.\n')
+  write('[param].paths.js', `${run}\nexport default { paths: () => [{ params: { param: 'a' } }] }\n`)
+  write('public/publie.html', '<html><body><script>alert(1)</script>Page brute.</body></html>\n')
+  summary.push('* [Page JS](code-js.md)', '* [Fichiers](fichiers.md)', '* [Crochets](<[param].md>)')
   write('SUMMARY.md', `${summary.join('\n')}\n`)
   // Paths that are not text: they reached path functions, which threw.
   write('.gitbook.yaml', 'root: 7\nstructure:\n  readme: [a, b]\n  summary: { x: 1 }\n')
@@ -141,5 +155,39 @@ describe('a space of extreme shapes', () => {
     // The sanitizer removes them first; vue-safety.ts would otherwise (html-repaired, vue-directive-dropped).
     expect(result.log).toContain('vhtml.md:5:1: warning: <div> attribute v-html is Vue template syntax')
     expect(result.log).toContain('vhtml.md:7:1: warning: <p> attribute :title is Vue template syntax')
+  })
+})
+
+describe('VitePress syntax that reads files or runs code: GitBook has none, none of it acts', () => {
+  /** Every file of the build, as text. */
+  const builtFiles = () =>
+    fs.readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
+
+  it('no file of the build machine is published: <!--@include:-->, <<< and @/ paths stay text or comments', () => {
+    const leaks = builtFiles().filter((f) => fs.readFileSync(f).includes(SECRET))
+    expect(leaks).toEqual([])
+    const text = contentText(page('fichiers.md').document)
+    expect(text).toContain('Avant.')
+    expect(text).toContain('<<< ../secret.txt')
+    expect(text).toContain('<<< @/../secret.txt')
+    expect(text).toContain('Après.')
+    // The included page's text is not pulled in either.
+    expect(text).not.toContain('Texte gardé.')
+  })
+
+  it('front matter in JavaScript is never run: reported with its file, the page built without it', () => {
+    expect(fs.existsSync(marker)).toBe(false)
+    expect(result.log).toContain('code-js.md:1:1: warning: front matter written in « js » is not read: GitBook reads YAML only')
+    expect(contentText(page('code-js.md').document)).toContain('Texte gardé.')
+  })
+
+  it('a page named [param].md is a page: the .paths.js beside it is never run', () => {
+    expect(fs.existsSync(marker)).toBe(false)
+    expect(contentText(page('[param].md').document)).toContain('Page crochets.')
+  })
+
+  it('the space’s public/ folder is not copied into the site as it is', () => {
+    expect(builtFiles().filter((f) => f.includes('publie'))).toEqual([])
+    expect(builtFiles().some((f) => fs.readFileSync(f).includes('Page brute.'))).toBe(false)
   })
 })

@@ -21,7 +21,8 @@ export function contentText(document: Document): string {
  */
 export function sourceWords(markdown: string): string[] {
   const body = markdown
-    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    // Front matter (`---` or `---lang`) is the page's settings, not its text.
+    .replace(/^---(?!-)[^\n]*\n[\s\S]*?\n---\n/, '')
     // GitBook shows a content-ref's link line as a card titled by the target page.
     .replace(/(\{%\s*(?:content-ref|page-ref)\b[^\n]*%\}\n)\[[^\]\n]*\]\([^)\n]*\)/g, '$1')
     .replace(/\{%[^\n]*?%\}/g, ' ')

@@ -8,7 +8,7 @@
 // database: it cannot be resolved here, so a visible placeholder stands in.
 import fs from 'node:fs'
 import path from 'node:path'
-import matter from 'gray-matter'
+import { blankFrontmatter, frontmatterProblem, readMatter } from '../matter'
 import { relFile } from '../diagnostics'
 import { type GitbookPageState, type MarkdownEnv, pageState, report } from '../env'
 import { insideSpace } from '../resolve'
@@ -23,15 +23,14 @@ function placeholder(what: string, ref: string): string {
 }
 
 /** Front matter stripped, with the number of lines it took (for line numbers). */
-function bodyOf(src: string): { body: string; offset: number; error?: string } {
+function includedBody(src: string): { body: string; offset: number; problem?: { message: string; hint: string } } {
   try {
-    const body = matter(src).content
+    const body = readMatter(src).content
     const offset = src.endsWith(body) ? src.slice(0, src.length - body.length).split('\n').length - 1 : 0
     return { body, offset }
   } catch (e) {
-    // Blank the broken block (same line count) so no later parser reads it again.
-    const body = src.replace(/^---\r?\n[\s\S]*?\r?\n---[^\n]*/, (m) => m.replace(/[^\n]/g, ''))
-    return { body, offset: 0, error: (e as Error).message.split('\n')[0] }
+    // Blank the block that cannot be read (same line count) so no later parser reads it again.
+    return { body: blankFrontmatter(src), offset: 0, problem: frontmatterProblem(e) }
   }
 }
 
@@ -75,14 +74,13 @@ export const include = defineTag({
         'remove one of these includes; it is not followed')
       return placeholder('Inclusion circulaire ignorée :', ref)
     }
-    const { body, offset, error } = bodyOf(fs.readFileSync(abs, 'utf8'))
+    const { body, offset, problem } = includedBody(fs.readFileSync(abs, 'utf8'))
     // Vite watches these files in dev and rebuilds the page when one changes.
     ;(env.includes as string[] | undefined)?.push(abs.split(path.sep).join('/'))
     const state: GitbookPageState = { ...page, file: rel, absFile: abs, lineOffset: offset }
     const sub: MarkdownEnv = { ...env, gitbook: state, gitbookIncludeStack: [...stack, abs] }
-    if (error) {
-      report(sub, ctx, 0, 'warning', 'include-frontmatter', `front matter is not valid YAML (${error})`,
-        'fix the YAML between the --- lines; the file is included without it meanwhile')
+    if (problem) {
+      report(sub, ctx, 0, 'warning', 'include-frontmatter', problem.message, problem.hint.replace('the page is built', 'the file is included'))
     }
     const html = md.renderer.render(md.parse(body, sub), md.options, sub)
     return `<div class="gb-include">\n${html}</div>\n`
