@@ -14,8 +14,18 @@ export type Resolved =
   | { kind: 'anchor'; hash: string }
   | { kind: 'page'; file: string; route: string; hash: string }
   | { kind: 'asset'; file: string; abs: string }
-  /** `target` is the space-relative path the href names (may start with `../`). */
-  | { kind: 'missing'; target: string; page: boolean; hash: string }
+  /**
+   * `target` is the space-relative path the href names (may start with `../`).
+   * `script`: the file is there, but is JavaScript, which is never published.
+   */
+  | { kind: 'missing'; target: string; page: boolean; hash: string; script?: true }
+
+/**
+ * Files a browser runs when the site serves them: the site's policy (CSP)
+ * lets its own origin's scripts run, so an author's script published beside
+ * them would run too, from an author HTML file or SVG image of the space.
+ */
+const SCRIPT_FILE = /\.(js|mjs|cjs)$/i
 
 /** Is `abs` inside the space once symbolic links are followed? A page may not publish the build machine's files. */
 export function insideSpace(space: Space, abs: string): boolean {
@@ -60,6 +70,7 @@ export function resolveHref(space: Space, fromFile: string, href: string, option
   }
   const abs = path.join(space.root, target)
   if (!target.startsWith('..') && fs.existsSync(abs) && fs.statSync(abs).isFile() && insideSpace(space, abs)) {
+    if (SCRIPT_FILE.test(target)) return { kind: 'missing', target, page: false, hash: decodedHash, script: true }
     return { kind: 'asset', file: target, abs }
   }
   const isPage = !path.posix.extname(target) || pathPart.endsWith('/')

@@ -199,6 +199,8 @@ export function loadSite(options = siteOptions()): Site {
       writeNotFoundFallback(outDir, options.base)
       for (const abs of ctx.linkedAssets) {
         const dest = path.join(outDir, path.relative(space.root, abs))
+        // A page of the site keeps its address: a linked file never replaces it.
+        if (fs.existsSync(dest)) continue
         fs.mkdirSync(path.dirname(dest), { recursive: true })
         fs.copyFileSync(abs, dest)
       }
@@ -211,7 +213,7 @@ export function loadSite(options = siteOptions()): Site {
       else console.log('GitBook: no sitemap.xml nor canonical links: give the public address with --site-url https://…')
       // Last, once every file is written: the policy hashes the pages' inline
       // scripts, and the compressed copies must match the final files.
-      writeCsp(outDir)
+      writeCsp(outDir, (rel) => fs.existsSync(path.join(space.root, rel)))
       await this.precompressor.finish(outDir)
       const errors = sink.all.filter((d) => d.severity === 'error').length
       const warnings = sink.all.length - errors

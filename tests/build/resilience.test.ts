@@ -9,6 +9,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadSpace, type Space } from '../../.vitepress/gitbook/space'
 import { routeToHtml } from '../../.vitepress/gitbook/urls'
+import { scriptHash } from '../../.vitepress/gitbook/deploy/csp'
 import { buildSpaceAsync, type BuildResult } from '../helpers/build'
 import { contentText, loadPage } from '../helpers/html'
 
@@ -24,6 +25,7 @@ const marker = path.join(os.tmpdir(), `gb-resilience-marker-${process.pid}`)
 /** A file beside the space, which no page may publish. */
 let secret: string
 const SECRET = `secret-${process.pid}-${Date.now()}`
+const AUTHOR_SCRIPT = "document.title = 'auteur'"
 
 function write(rel: string, text: string) {
   fs.mkdirSync(path.dirname(path.join(src, rel)), { recursive: true })
@@ -73,7 +75,12 @@ beforeAll(async () => {
   write('[param].md', '# Crochets\n\nPage crochets.\n')
   write('[param].paths.js', `${run}\nexport default { paths: () => [{ params: { param: 'a' } }] }\n`)
   write('public/publie.html', '<html><body><script>alert(1)</script>Page brute.</body></html>\n')
-  summary.push('* [Page JS](code-js.md)', '* [Fichiers](fichiers.md)', '* [Crochets](<[param].md>)')
+  // A script of the space, named as an image and linked: Vite would bundle it
+  // (and run it in the build and in the browser); the site would serve it.
+  write('outil.js', `${run}\nexport default '${SECRET}-script'\n`)
+  write('auteur.html', `<html><body><script>${AUTHOR_SCRIPT}</script>Page d’auteur.</body></html>\n`)
+  write('scripts.md', '# Scripts\n\n![Outil](outil.js)\n\n<img src="outil.js" alt="Outil HTML">\n\n![Brut](outil.js?raw)\n\nUn [lien vers le script](outil.js) et une [page d’auteur](auteur.html).\n')
+  summary.push('* [Page JS](code-js.md)', '* [Fichiers](fichiers.md)', '* [Crochets](<[param].md>)', '* [Scripts](scripts.md)')
   write('SUMMARY.md', `${summary.join('\n')}\n`)
   // Paths that are not text: they reached path functions, which threw.
   write('.gitbook.yaml', 'root: 7\nstructure:\n  readme: [a, b]\n  summary: { x: 1 }\n')
@@ -184,6 +191,25 @@ describe('VitePress syntax that reads files or runs code: GitBook has none, none
   it('a page named [param].md is a page: the .paths.js beside it is never run', () => {
     expect(fs.existsSync(marker)).toBe(false)
     expect(contentText(page('[param].md').document)).toContain('Page crochets.')
+  })
+
+  it('a script of the space is neither bundled as an image nor published: its name and alt text stay, with warnings', () => {
+    expect(fs.existsSync(marker)).toBe(false)
+    expect(builtFiles().filter((f) => fs.readFileSync(f).includes(`${SECRET}-script`))).toEqual([])
+    expect(builtFiles().filter((f) => path.basename(f).startsWith('outil'))).toEqual([])
+    expect(result.log).toContain('scripts.md:3:1: warning: image outil.js is not an image file')
+    expect(result.log).toContain('scripts.md:5:1: warning: image outil.js is not an image file')
+    expect(result.log).toContain('scripts.md:7:1: warning: image outil.js is not an image file')
+    expect(result.log).toMatch(/scripts\.md:9:\d+: warning: link to outil\.js, a JavaScript file: the site publishes no author script/)
+    const text = contentText(page('scripts.md').document)
+    for (const words of ['Outil', 'Outil HTML', 'Brut', 'lien vers le script']) expect(text).toContain(words)
+  })
+
+  it('a linked HTML file of the space is published, but its scripts are not allowed by the site’s policy', () => {
+    expect(fs.readFileSync(path.join(out, 'auteur.html'), 'utf8')).toContain(AUTHOR_SCRIPT)
+    const csp = fs.readFileSync(path.join(out, 'csp.conf'), 'utf8')
+    expect(csp).toMatch(/'sha256-[^']+'/)
+    expect(csp).not.toContain(scriptHash(AUTHOR_SCRIPT))
   })
 
   it('the space’s public/ folder is not copied into the site as it is', () => {

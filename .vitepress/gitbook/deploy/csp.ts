@@ -47,11 +47,16 @@ export function contentSecurityPolicy(hashes: Iterable<string>): string {
   ].join('; ')
 }
 
-/** Hash every inline script of every page of `outDir` and write csp.conf; returns the policy. */
-export function writeCsp(outDir: string): string {
+/**
+ * Hash every inline script of every page of `outDir` and write csp.conf;
+ * returns the policy. `authorFile` (path relative to `outDir`) names the
+ * space's own files copied into the site (linked files): their scripts are
+ * the author's, never allowed.
+ */
+export function writeCsp(outDir: string, authorFile: (rel: string) => boolean = () => false): string {
   const hashes = new Set<string>()
   for (const file of walk(outDir)) {
-    if (!file.endsWith('.html')) continue
+    if (!file.endsWith('.html') || authorFile(path.relative(outDir, file))) continue
     for (const body of inlineScripts(fs.readFileSync(file, 'utf8'))) hashes.add(scriptHash(body))
   }
   const policy = contentSecurityPolicy(hashes)

@@ -54,7 +54,10 @@ export const file = defineTag({
         `<span class="gb-file__icon">${icon}</span><span class="gb-file__name">${escapeHtml(name)}</span></a></p>\n`
     } else {
       // An unsafe address was already said by the tag URL check (index.ts).
-      if (!src || isSafeUrl(src)) report(env, ctx, line, 'warning', 'file-missing',
+      if (r?.kind === 'missing' && r.script) {
+        report(env, ctx, line, 'warning', 'file-missing', `{% file %}: ${src} is a JavaScript file: the site publishes no author script`,
+          'show the code in a code block, or attach it in a .zip; its name is shown without a link')
+      } else if (!src || isSafeUrl(src)) report(env, ctx, line, 'warning', 'file-missing',
         src ? `{% file %}: ${src} is not a file of this space` : '{% file %} has no src',
         'add the file to .gitbook/assets or fix the path; its name is shown without a link')
       html =

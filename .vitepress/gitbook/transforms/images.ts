@@ -19,21 +19,43 @@ function importable(src: string): string {
   return /^\.\.?\//.test(src) ? src : `./${src}`
 }
 
-type Check = { ok: true; src: string } | { ok: false; target: string }
+/**
+ * Image files Vite bundles as files (its own list of image types). Vite
+ * imports whatever an image names: a `.js` file of the space would run as a
+ * module, in the build and in the reader's browser.
+ */
+const IMAGE_FILE = /\.(apng|bmp|png|jpe?g|jfif|pjpeg|pjp|gif|svg|ico|webp|avif)$/i
+
+type Check = { ok: true; src: string } | { ok: false; target: string; notImage?: boolean }
 
 function checkSource(src: string, env: MarkdownEnv, ctx: GitbookContext): Check | null {
   if (!src || isExternal(src) || src.startsWith('data:') || src.startsWith('#')) return null
   const file = pageState(env, ctx).file
   const r = resolveHref(ctx.space, file, src.replace(/&amp;/g, '&').replace(/&#x26;/gi, '&'))
   if (r.kind === 'asset') {
-    let decoded = src
+    if (!IMAGE_FILE.test(r.file)) return { ok: false, target: r.file, notImage: true }
+    // The file itself: a query (`?raw`, `?url`, `?worker`) tells Vite how to
+    // import it, and a space's image needs none.
+    const bare = src.replace(/[?#].*$/, '')
+    let decoded = bare
     try {
-      decoded = decodeURIComponent(src)
+      decoded = decodeURIComponent(bare)
     } catch {}
     return { ok: true, src: src.startsWith('/') ? `/${r.file}` : importable(decoded) }
   }
-  if (r.kind === 'missing') return { ok: false, target: r.target }
+  if (r.kind === 'missing') return { ok: false, target: r.target, notImage: r.script }
   return null
+}
+
+/** Report an image that is not shown: missing, or a file that is not an image. */
+function reportImage(check: { target: string; notImage?: boolean }, env: MarkdownEnv, ctx: GitbookContext, line: number): void {
+  if (check.notImage) {
+    report(env, ctx, line, 'warning', 'image-not-image', `image ${check.target} is not an image file (PNG, JPEG, GIF, SVG, WebP, AVIF…)`,
+      'link to the file instead, or name an image; its alt text is shown meanwhile')
+  } else {
+    report(env, ctx, line, 'warning', 'image-missing', `image ${check.target} is not in this space`,
+      'add the file to .gitbook/assets or fix the path; its alt text is shown meanwhile')
+  }
 }
 
 const ATTR = (name: string) => new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`, 'i')
@@ -49,8 +71,7 @@ export function rewriteHtmlImages(html: string, env: MarkdownEnv, ctx: GitbookCo
     const check = checkSource(attr === 'srcset' ? value.split(/,\s*/)[0].replace(/\s+\d+(\.\d+)?[wx]$/, '') : value, env, ctx)
     if (!check) return tag
     if (!check.ok) {
-      report(env, ctx, line, 'warning', 'image-missing', `image ${check.target} is not in this space`,
-        'add the file to .gitbook/assets or fix the path; its alt text is shown meanwhile')
+      reportImage(check, env, ctx, line)
       if (name.toLowerCase() === 'source') return ''
       const alt = ATTR('alt').exec(tag)
       return missingImageHtml(alt ? (alt[2] ?? alt[3] ?? '') : '')
@@ -77,9 +98,13 @@ export function imagesPlugin(md: MarkdownIt, ctx: GitbookContext): void {
         if (t.type !== 'image') continue
         const check = checkSource(t.attrGet('src') ?? '', state.env, ctx)
         if (!check) continue
-        if (check.ok) continue // VitePress's image plugin makes it importable
-        report(state.env, ctx, line, 'warning', 'image-missing', `image ${check.target} is not in this space`,
-          'add the file to .gitbook/assets or fix the path; its alt text is shown meanwhile')
+        if (check.ok) {
+          // VitePress's image plugin makes it importable; without a query, as checkSource says.
+          const src = t.attrGet('src') ?? ''
+          if (/[?#]/.test(src)) t.attrSet('src', src.replace(/[?#].*$/, ''))
+          continue
+        }
+        reportImage(check, state.env, ctx, line)
         t.type = 'html_inline'
         t.content = missingImageHtml(t.content || (t.children ?? []).map((c) => c.content).join(''))
         t.children = null

@@ -41,6 +41,10 @@ function missingMessage(r: Extract<Resolved, { kind: 'missing' }>, ctx: GitbookC
         : 'fix the path, or add the page; the link text is shown as not available meanwhile',
     ]
   }
+  if (r.script) {
+    return [`link to ${r.target}, a JavaScript file: the site publishes no author script`,
+      'show the code in a code block, or link to it in a .zip; the link text is shown without a link meanwhile']
+  }
   return [`link to ${r.target}, a file that is not in this space`, 'add the file to the space or fix the path']
 }
 
