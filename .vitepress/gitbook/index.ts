@@ -11,7 +11,7 @@ import { escapeHtml, getTag, metaOf, type RenderArgs, type TagMeta } from './tag
 import { isSafeUrl, UNSAFE_URL_HINT, unsafeUrlMessage } from './url-policy'
 import { tagTokenizerPlugin } from './tag/tokenize'
 import { headingIdsPlugin } from './headings'
-import { imagesPlugin } from './transforms/images'
+import { imagesPlugin, isSpaceImage } from './transforms/images'
 import { linksPlugin } from './transforms/links'
 import { anchorLinksPlugin } from './transforms/anchor-check'
 import { imageLoadingPlugin } from './transforms/image-loading'
@@ -168,10 +168,15 @@ function renderWrapper(md: MarkdownIt, ctx: GitbookContext): void {
       report(env, ctx, problemLine(env.content ?? src, problem), 'warning', 'html-repaired', `the page's HTML does not compile as a Vue template (${problem.message}${at})`,
         problemHint(problem))
     }
-    const stripped = stripDirectives(safe.html, safe.ast)
+    const stripped = stripDirectives(safe.html, safe.ast, (url) => isSpaceImage(ctx, page.file, url))
     for (const d of stripped.dropped.slice(0, 5)) {
       report(env, ctx, problemLine(env.content ?? src, d), 'warning', 'vue-directive-dropped', `${d.message} was removed: it would run code`,
         'write plain HTML attributes; a page cannot run code')
+    }
+    // Defence in depth: the images rule already reported each source it refused.
+    for (const url of new Set(stripped.refused)) {
+      report(env, ctx, problemLine(env.content ?? src, { message: '', tag: url }), 'warning', 'image-not-image', `image ${url} is not an image file of this space: it was removed`,
+        'name an image file of the space (PNG, JPEG, GIF, SVG, WebP, AVIF…)')
     }
     const source = (env as { realPath?: string }).realPath ?? (env as { path?: string }).path
     if (source) renderedPages.set(source, { hash, html: stripped.html, searchOff: env.frontmatter?.search === false })
@@ -192,10 +197,17 @@ export function renderedPage(file: string, src: string): { html: string; searchO
   return hit && hit.hash === createHash('sha1').update(src).digest('base64') ? hit : undefined
 }
 
+/** The `::: name` containers VitePress 1.6.4 adds to markdown-it. */
+const VITEPRESS_CONTAINERS = ['tip', 'info', 'warning', 'danger', 'details', 'v-pre', 'raw', 'code-group']
+
 export function gitbookPlugin(md: MarkdownIt, ctx: GitbookContext): void {
-  // VitePress's `<<< path` puts any file of the build machine into the page;
-  // GitBook has no such syntax, so the line stays text, as GitBook shows it.
-  md.block.ruler.disable('snippet', true)
+  // VitePress's own Markdown that GitBook does not have stays text, as GitBook
+  // shows it: `<<< path` would put any file of the build machine into the
+  // page; `::: tip`, `::: details`, `::: code-group` and `> [!TIP]` put their
+  // title into the HTML as written, past the image and sanitizer rules (an
+  // <img> there made Vite bundle and run the file it names).
+  md.block.ruler.disable(['snippet', ...VITEPRESS_CONTAINERS.map((name) => `container_${name}`)], true)
+  md.core.ruler.disable('github-alerts', true)
   nestingLimitPlugin(md, ctx)
   tagTokenizerPlugin(md, ctx)
   linksPlugin(md, ctx)

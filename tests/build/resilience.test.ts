@@ -80,7 +80,9 @@ beforeAll(async () => {
   write('outil.js', `${run}\nexport default '${SECRET}-script'\n`)
   write('auteur.html', `<html><body><script>${AUTHOR_SCRIPT}</script>Page d’auteur.</body></html>\n`)
   write('scripts.md', '# Scripts\n\n![Outil](outil.js)\n\n<img src="outil.js" alt="Outil HTML">\n\n![Brut](outil.js?raw)\n\nUn [lien vers le script](outil.js) et une [page d’auteur](auteur.html).\n')
-  summary.push('* [Page JS](code-js.md)', '* [Fichiers](fichiers.md)', '* [Crochets](<[param].md>)', '* [Scripts](scripts.md)')
+  // VitePress's containers and GitHub alerts put their title into the HTML as written.
+  write('conteneurs.md', '# Conteneurs\n\n::: details <img src="./outil.js"> Titre du dépliant\nCorps.\n:::\n\n> [!TIP] <img src="./outil.js">\n> Texte de l’alerte.\n')
+  summary.push('* [Page JS](code-js.md)', '* [Fichiers](fichiers.md)', '* [Crochets](<[param].md>)', '* [Scripts](scripts.md)', '* [Conteneurs](conteneurs.md)')
   write('SUMMARY.md', `${summary.join('\n')}\n`)
   // Paths that are not text: they reached path functions, which threw.
   write('.gitbook.yaml', 'root: 7\nstructure:\n  readme: [a, b]\n  summary: { x: 1 }\n')
@@ -203,6 +205,14 @@ describe('VitePress syntax that reads files or runs code: GitBook has none, none
     expect(result.log).toMatch(/scripts\.md:9:\d+: warning: link to outil\.js, a JavaScript file: the site publishes no author script/)
     const text = contentText(page('scripts.md').document)
     for (const words of ['Outil', 'Outil HTML', 'Brut', 'lien vers le script']) expect(text).toContain(words)
+  })
+
+  it('VitePress’s containers and alerts are text, as in GitBook: their title goes through the image rule', () => {
+    expect(fs.existsSync(marker)).toBe(false)
+    const text = contentText(page('conteneurs.md').document)
+    for (const words of ['::: details', 'Titre du dépliant', 'Corps.', '[!TIP]', 'Texte de l’alerte.']) expect(text).toContain(words)
+    expect(result.log).toContain('conteneurs.md:3:1: warning: image outil.js is not an image file')
+    expect(result.log).toContain('conteneurs.md:7:1: warning: image outil.js is not an image file')
   })
 
   it('a linked HTML file of the space is published, but its scripts are not allowed by the site’s policy', () => {

@@ -95,6 +95,24 @@ describe('Vue compiles a page only when parsing it leaves a doubt', () => {
   })
 })
 
+describe('a relative URL Vue would import is cut out unless it is an image of the space', () => {
+  const html =
+    '<img src="./outil.js" alt="a"><img srcset="./a.png 1x, ../b.js 2x" alt="b"><video poster="~/x.png"></video>' +
+    '<svg><use href="@/sprite.svg#i"></use></svg><img src="./a.png" alt="c"><img src="/abs.js" alt="d"><a href="./x.js">x</a>'
+
+  it('cuts every such attribute the check refuses, and says which URLs', () => {
+    const r = stripDirectives(html, undefined, (url) => url === './a.png')
+    expect(r.html).toBe(
+      '<img  alt="a"><img  alt="b"><video ></video><svg><use ></use></svg><img src="./a.png" alt="c"><img src="/abs.js" alt="d"><a href="./x.js">x</a>',
+    )
+    expect(r.refused).toEqual(['./outil.js', '../b.js', '~/x.png', '@/sprite.svg#i'])
+  })
+
+  it('keeps them when the check accepts them', () => {
+    expect(stripDirectives(html, undefined, () => true)).toMatchObject({ html, refused: [] })
+  })
+})
+
 describe('a tag Vue would take for a component keeps its words', () => {
   it.each([
     ['<Note a="1">texte <b>gras</b></Note>', '<span data-gb-tag="Note" a="1">texte <b>gras</b></span>'],

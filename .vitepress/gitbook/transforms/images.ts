@@ -26,6 +26,17 @@ function importable(src: string): string {
  */
 const IMAGE_FILE = /\.(apng|bmp|png|jpe?g|jfif|pjpeg|pjp|gif|svg|ico|webp|avif)$/i
 
+/**
+ * Does `url`, as it stands in a page's final HTML, name an image file of the
+ * space, from the page `file`? What Vue may turn into an import (see
+ * stripDirectives): the images rule made every such source one.
+ */
+export function isSpaceImage(ctx: GitbookContext, file: string | undefined, url: string): boolean {
+  if (!file || /[?#]/.test(url) || /^[~@]/.test(url)) return false
+  const r = resolveHref(ctx.space, file, url)
+  return r.kind === 'asset' && IMAGE_FILE.test(r.file)
+}
+
 type Check = { ok: true; src: string } | { ok: false; target: string; notImage?: boolean }
 
 function checkSource(src: string, env: MarkdownEnv, ctx: GitbookContext): Check | null {

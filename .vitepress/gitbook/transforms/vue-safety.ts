@@ -195,21 +195,57 @@ const OWN_COMPONENTS = new Set(['GbTabs', 'GbTab'])
 const isCustomElement = (tag: string) => tag.startsWith('mjx-')
 
 /**
+ * Attributes whose relative URL (`./x`, `../x`, `~x`, `@x`) Vue's compiler
+ * turns into an import (its transformAssetUrls, and srcset): Vite then
+ * bundles the file, and a `.js` one runs, in the build and in the browser.
+ */
+const ASSET_ATTRS: Record<string, string[]> = {
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  video: ['src', 'poster'],
+  image: ['href', 'xlink:href'],
+  use: ['href', 'xlink:href'],
+}
+
+/** The URLs of an attribute value: each candidate of a srcset, or the value itself. */
+function assetUrls(attr: string, value: string): string[] {
+  if (attr !== 'srcset') return [value.trim()]
+  return value.split(',').map((c) => c.trim().split(/\s+/)[0]).filter(Boolean)
+}
+
+/**
  * Vue template syntax left in a page (`v-…`, `:x`, `@x`, `#x`) runs code when
  * the page renders, in Node during the build and in the reader's browser. The
  * sanitizer removes it from author HTML; this is the last line of defence:
  * every directive but a binding to a JSON literal is cut out of the HTML.
  * Likewise a tag Vue would take for a component (`<Note>`, `<summaLes`, a
  * `<template>` or `<slot>`) renders nothing, its words lost: it becomes a
- * `<span>` that keeps its children, the name kept in `data-gb-tag`.
+ * `<span>` that keeps its children, the name kept in `data-gb-tag`. And a
+ * relative URL Vue would import is cut out unless `asset(url)` accepts it
+ * (the images rule let it through: an image file of the space).
  */
-export function stripDirectives(html: string, ast: TemplateAst | undefined = parseTemplate(html)?.ast): { html: string; dropped: VueProblem[] } {
+export function stripDirectives(
+  html: string,
+  ast: TemplateAst | undefined = parseTemplate(html)?.ast,
+  asset: (url: string) => boolean = () => false,
+): { html: string; dropped: VueProblem[]; refused: string[] } {
   const edits: [number, number, string][] = []
   const dropped: VueProblem[] = []
-  if (!ast) return { html, dropped }
+  const refused: string[] = []
+  if (!ast) return { html, dropped, refused }
   const walk = (node: any) => {
     if (node.type === 1) {
+      const assetAttrs = ASSET_ATTRS[node.tag]
       for (const prop of node.props ?? []) {
+        if (prop.type === 6 && assetAttrs?.includes(prop.name) && prop.value) {
+          const urls = assetUrls(prop.name, prop.value.content).filter((u) => /^[.~@]/.test(u))
+          const bad = urls.filter((u) => !asset(u))
+          if (bad.length) {
+            edits.push([prop.loc.start.offset, prop.loc.end.offset, ''])
+            refused.push(...bad)
+          }
+          continue
+        }
         if (prop.type !== 7 || prop.name === 'pre' || isLiteralBinding(prop)) continue
         edits.push([prop.loc.start.offset, prop.loc.end.offset, ''])
         dropped.push({ message: `the Vue attribute ${prop.loc.source.split('=')[0]} of <${node.tag}>`, tag: prop.loc.source })
@@ -227,5 +263,5 @@ export function stripDirectives(html: string, ast: TemplateAst | undefined = par
   walk(ast)
   let out = html
   for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end)
-  return { html: out, dropped }
+  return { html: out, dropped, refused }
 }
