@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { type Document, LineCounter, parseDocument } from 'yaml'
 import type { Diagnostic } from './diagnostics'
+import { insideDir } from './resolve'
 
 export interface GitbookYaml {
   root?: string
@@ -47,7 +48,24 @@ function expandLeadingTabs(text: string, width: number): string {
 export function readGitbookYaml(dir: string, diagnostics: Diagnostic[]): GitbookYaml {
   const file = path.join(dir, '.gitbook.yaml')
   if (!fs.existsSync(file)) return {}
+  if (!insideDir(dir, file)) {
+    diagnostics.push(outsideSpace('.gitbook.yaml'))
+    return {}
+  }
   return parseGitbookYaml(fs.readFileSync(file, 'utf8'), diagnostics)
+}
+
+/** A file of the space that is a symbolic link to elsewhere on the machine: never read. */
+export function outsideSpace(file: string): Diagnostic {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    code: 'outside-space',
+    message: `${file} is a symbolic link to a file outside the space: it is not read`,
+    hint: 'copy the file into the space instead of linking to it',
+  }
 }
 
 /** `.gitbook.yaml` from its text: today's file, or one from the space's git history. */
@@ -116,7 +134,27 @@ function checked(value: Record<string, unknown>, doc: Document, lineCounter: Lin
     })
     return undefined
   }
-  return { ...(value as GitbookYaml), root: text(['root']), structure: { summary: text(['structure', 'summary']), readme: text(['structure', 'readme']) } }
+  // A path that leaves the space would publish another folder of the machine.
+  // A leading `/` means the repository's root, as in GitBook: never the machine's.
+  const inside = (keys: string[]): string | undefined => {
+    const v = text(keys)
+    if (v === undefined) return undefined
+    const normal = path.posix.normalize(v.replace(/\\/g, '/').replace(/^\/+/, '') || '.')
+    if (normal !== '..' && !normal.startsWith('../')) return normal
+    const node = doc.getIn(keys, true) as { range?: [number, number] } | undefined
+    const pos = lineCounter.linePos(node?.range?.[0] ?? 0)
+    diagnostics.push({
+      file: '.gitbook.yaml',
+      line: pos.line,
+      column: pos.col,
+      severity: 'warning',
+      code: 'config-path-outside',
+      message: `${keys.join('.')} ${JSON.stringify(v).slice(0, 80)} leaves the space; GitBook’s default is used`,
+      hint: `write ${keys.join('.')} as a path inside the space`,
+    })
+    return undefined
+  }
+  return { ...(value as GitbookYaml), root: inside(['root']), structure: { summary: inside(['structure', 'summary']), readme: inside(['structure', 'readme']) } }
 }
 
 /** The space folder `GITBOOK_SRC` names (relative to the project), the handbook's docs/ by default. */

@@ -27,15 +27,20 @@ export type Resolved =
  */
 const SCRIPT_FILE = /\.(js|mjs|cjs)$/i
 
-/** Is `abs` inside the space once symbolic links are followed? A page may not publish the build machine's files. */
-export function insideSpace(space: Space, abs: string): boolean {
+/** Is `abs` inside `dir` once symbolic links are followed? False when either is missing. */
+export function insideDir(dir: string, abs: string): boolean {
   try {
-    const root = fs.realpathSync(space.root)
+    const root = fs.realpathSync(dir)
     const real = fs.realpathSync(abs)
     return real === root || real.startsWith(root + path.sep)
   } catch {
     return false
   }
+}
+
+/** Is `abs` inside the space once symbolic links are followed? A page may not publish the build machine's files. */
+export function insideSpace(space: Space, abs: string): boolean {
+  return insideDir(space.root, abs)
 }
 
 /** Resolve `href`, written in the page `fromFile` (space-relative); `image` when it is an image source. */

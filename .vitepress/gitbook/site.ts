@@ -139,6 +139,12 @@ export interface PagerLink {
   link: string
 }
 
+/** Glob patterns for a symbolic link of the space: itself, and what is under it when it is a folder. */
+function linkExcludes(link: string): string[] {
+  const glob = link.replace(/[\\*?[\]{}()!+@]/g, '\\$&')
+  return [glob, `${glob}/**`]
+}
+
 export function loadSite(options = siteOptions()): Site {
   const sink = new DiagnosticSink()
   if (!fs.existsSync(options.src)) throw new Error(`GitBook space not found: ${options.src}`)
@@ -178,7 +184,8 @@ export function loadSite(options = siteOptions()): Site {
       return page && hasTwin(page) ? routeToUrl(twinFile(page)) : undefined
     },
     dates,
-    srcExclude: [space.summaryFile, ...space.nestedSummaries, '**/.gitbook/**', '**/node_modules/**'],
+    // Symbolic links too: VitePress's own file search follows them (space.ts lists them).
+    srcExclude: [space.summaryFile, ...space.nestedSummaries, '**/.gitbook/**', '**/node_modules/**', ...(space.links ?? []).flatMap(linkExcludes)],
     precompressor: createPrecompressor({ brotli: options.brotli }),
     async buildEnd(outDir: string) {
       // Here, not at config load: the dev server writes no redirects and need not walk the history.

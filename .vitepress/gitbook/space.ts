@@ -5,7 +5,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { readMatter } from './matter'
 import type { Diagnostic } from './diagnostics'
-import { readGitbookYaml, spaceLayout, type GitbookYaml } from './gitbook-yaml'
+import { outsideSpace, readGitbookYaml, spaceLayout, type GitbookYaml } from './gitbook-yaml'
+import { insideDir } from './resolve'
 import { isSpaceMarkdown, placePages } from './placement'
 import { parseSummary, type SummaryGroup } from './summary'
 import { fileRoute, isReadme, pageSlug, routeToTarget } from './urls'
@@ -52,16 +53,23 @@ export interface Space {
   diagnostics: Diagnostic[]
   /** Space variables, from `.gitbook/vars.yaml` (transforms/variables.ts). */
   vars?: Vars
+  /** Symbolic links of the space (files and folders, root-relative): never read, kept from VitePress. */
+  links?: string[]
 }
 
-/** Every `.md` file of the space, except GitBook's own folder and dependencies. */
-export function listMarkdown(root: string): string[] {
+/**
+ * Every `.md` file of the space, except GitBook's own folder and dependencies.
+ * Symbolic links are neither followed nor listed, but put in `links`: one can
+ * point anywhere on the build machine (`page.md -> /etc/…`).
+ */
+export function listMarkdown(root: string, links: string[] = []): string[] {
   const out: string[] = []
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
       const abs = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(abs)
+      if (entry.isSymbolicLink()) links.push(path.relative(root, abs).split(path.sep).join('/'))
+      else if (entry.isDirectory()) walk(abs)
       else if (isSpaceMarkdown(entry.name)) out.push(path.relative(root, abs).split(path.sep).join('/'))
     }
   }
@@ -108,10 +116,32 @@ export function loadSpace(dir: string): Space {
   const diagnostics: Diagnostic[] = []
   const conf = readGitbookYaml(dir, diagnostics)
   const { summaryFile, readmeFile, ...layout } = spaceLayout(conf)
-  const root = path.resolve(dir, layout.root)
+  let root = path.resolve(dir, layout.root)
+  if (!insideDir(dir, root)) {
+    diagnostics.push(outsideSpace(layout.root))
+    root = path.resolve(dir)
+  }
   const summaryPath = path.join(root, summaryFile)
-  const groups = fs.existsSync(summaryPath) ? parseSummary(fs.readFileSync(summaryPath, 'utf8')) : []
-  const plan = placePages({ markdown: listMarkdown(root), groups, summaryFile, readmeFile })
+  let groups: SummaryGroup[] = []
+  if (fs.existsSync(summaryPath)) {
+    if (insideDir(root, summaryPath)) groups = parseSummary(fs.readFileSync(summaryPath, 'utf8'))
+    else diagnostics.push(outsideSpace(summaryFile))
+  }
+  const links: string[] = []
+  const markdown = listMarkdown(root, links)
+  // SUMMARY.md is read above when its link stays in the space, and is no page.
+  for (const link of links.filter((l) => l !== summaryFile)) {
+    diagnostics.push({
+      file: link,
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      code: 'symbolic-link',
+      message: `${link} is a symbolic link: it is neither read nor published`,
+      hint: 'put the file itself in the space: a link can point anywhere on the machine that builds the site',
+    })
+  }
+  const plan = placePages({ markdown, groups, summaryFile, readmeFile })
   diagnostics.push(...plan.diagnostics)
   const pages = new Map<string, PageInfo>()
   for (const p of plan.placed.values()) {
@@ -136,7 +166,7 @@ export function loadSpace(dir: string): Space {
 
   const redirects = spaceRedirects(conf, pages, routes, dir, diagnostics)
   const vars = readSpaceVars(root, diagnostics)
-  const space = { root, dir, summaryFile, readmeFile, nestedSummaries, groups, pages, routes, redirects, diagnostics, vars }
+  const space = { root, dir, summaryFile, readmeFile, nestedSummaries, groups, pages, routes, redirects, diagnostics, vars, links }
   addRedirects(space, plan.longRoutes)
   return space
 }

@@ -80,6 +80,11 @@ beforeAll(async () => {
   write('outil.js', `${run}\nexport default '${SECRET}-script'\n`)
   write('auteur.html', `<html><body><script>${AUTHOR_SCRIPT}</script>Page d’auteur.</body></html>\n`)
   write('scripts.md', '# Scripts\n\n![Outil](outil.js)\n\n<img src="outil.js" alt="Outil HTML">\n\n![Brut](outil.js?raw)\n\nUn [lien vers le script](outil.js) et une [page d’auteur](auteur.html).\n')
+  // Symbolic links to a page and to a folder outside the space: VitePress's own file search follows them.
+  fs.mkdirSync(path.join(tmp, 'ailleurs'))
+  fs.writeFileSync(path.join(tmp, 'ailleurs', 'cache.md'), `# Caché\n\n${SECRET}-lien\n`)
+  fs.symlinkSync(path.join(tmp, 'ailleurs', 'cache.md'), path.join(src, 'lien.md'))
+  fs.symlinkSync(path.join(tmp, 'ailleurs'), path.join(src, 'dossier-lien'))
   // VitePress's containers and GitHub alerts put their title into the HTML as written.
   write('conteneurs.md', '# Conteneurs\n\n::: details <img src="./outil.js"> Titre du dépliant\nCorps.\n:::\n\n> [!TIP] <img src="./outil.js">\n> Texte de l’alerte.\n')
   summary.push('* [Page JS](code-js.md)', '* [Fichiers](fichiers.md)', '* [Crochets](<[param].md>)', '* [Scripts](scripts.md)', '* [Conteneurs](conteneurs.md)')
@@ -220,6 +225,12 @@ describe('VitePress syntax that reads files or runs code: GitBook has none, none
     const csp = fs.readFileSync(path.join(out, 'csp.conf'), 'utf8')
     expect(csp).toMatch(/'sha256-[^']+'/)
     expect(csp).not.toContain(scriptHash(AUTHOR_SCRIPT))
+  })
+
+  it('a symbolic link to a page or a folder outside the space is neither read nor published', () => {
+    expect(builtFiles().filter((f) => fs.readFileSync(f).includes(`${SECRET}-lien`))).toEqual([])
+    expect(result.log).toContain('lien.md:1:1: warning: lien.md is a symbolic link: it is neither read nor published')
+    expect(result.log).toContain('dossier-lien:1:1: warning: dossier-lien is a symbolic link: it is neither read nor published')
   })
 
   it('the space’s public/ folder is not copied into the site as it is', () => {

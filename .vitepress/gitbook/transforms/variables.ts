@@ -14,6 +14,8 @@ import { LineCounter, parseDocument } from 'yaml'
 import type { Diagnostic } from '../diagnostics'
 import { type GitbookContext, type MarkdownEnv, pageState, report } from '../env'
 import { escapeHtml } from '../tag/registry'
+import { outsideSpace } from '../gitbook-yaml'
+import { insideDir } from '../resolve'
 
 export type Vars = Record<string, unknown>
 
@@ -41,6 +43,10 @@ export function isVariableTag(line: string): boolean {
 export function readSpaceVars(root: string, diagnostics: Diagnostic[]): Vars {
   const file = path.join(root, VARS_FILE)
   if (!fs.existsSync(file)) return {}
+  if (!insideDir(root, file)) {
+    diagnostics.push(outsideSpace(VARS_FILE))
+    return {}
+  }
   const lineCounter = new LineCounter()
   const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter })
   const warn = (pos: number, message: string, hint: string) => {
