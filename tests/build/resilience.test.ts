@@ -80,6 +80,10 @@ beforeAll(async () => {
   write('outil.js', `${run}\nexport default '${SECRET}-script'\n`)
   write('auteur.html', `<html><body><script>${AUTHOR_SCRIPT}</script>Page d’auteur.</body></html>\n`)
   write('scripts.md', '# Scripts\n\n![Outil](outil.js)\n\n<img src="outil.js" alt="Outil HTML">\n\n![Brut](outil.js?raw)\n\nUn [lien vers le script](outil.js) et une [page d’auteur](auteur.html).\n')
+  // A description that closes VitePress's <meta> attribute, and one that closes the page component's <script>.
+  write('description.md', `---\ndescription: '0;url=https://evil.example/" http-equiv="refresh'\n---\n# Description\n\nTexte.\n`)
+  write('description-script.md', `---\ndescription: 'a </script> b'\n---\n# Titre </script> fermé\n\nTexte gardé.\n`)
+  summary.push('* [Description](description.md)', '* [Description script](description-script.md)')
   // Symbolic links to a page and to a folder outside the space: VitePress's own file search follows them.
   fs.mkdirSync(path.join(tmp, 'ailleurs'))
   fs.writeFileSync(path.join(tmp, 'ailleurs', 'cache.md'), `# Caché\n\n${SECRET}-lien\n`)
@@ -231,6 +235,14 @@ describe('VitePress syntax that reads files or runs code: GitBook has none, none
     expect(builtFiles().filter((f) => fs.readFileSync(f).includes(`${SECRET}-lien`))).toEqual([])
     expect(result.log).toContain('lien.md:1:1: warning: lien.md is a symbolic link: it is neither read nor published')
     expect(result.log).toContain('dossier-lien:1:1: warning: dossier-lien is a symbolic link: it is neither read nor published')
+  })
+
+  it('a description stays inside VitePress’s <meta>, and </script> in it does not stop the build', () => {
+    const metas = (file: string) => [...page(file).document.querySelectorAll('meta[name="description"]')]
+    expect(metas('description.md').map((m) => m.getAttribute('content'))).toEqual(['0;url=https://evil.example/" http-equiv="refresh'])
+    expect(page('description.md').document.querySelector('meta[http-equiv]')).toBeNull()
+    expect(metas('description-script.md').map((m) => m.getAttribute('content'))).toEqual(['a </script> b'])
+    expect(contentText(page('description-script.md').document)).toContain('Texte gardé.')
   })
 
   it('the space’s public/ folder is not copied into the site as it is', () => {
