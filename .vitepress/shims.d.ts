@@ -12,3 +12,13 @@ declare module 'vitepress/dist/client/shared.js' {
 declare module 'vitepress/dist/client/theme-default/support/utils.js' {
   export function normalizeLink(url: string): string
 }
+
+// gray-matter's default engines: matter.ts wraps its YAML one (js-yaml).
+declare module 'gray-matter/lib/engines.js' {
+  interface Engine {
+    parse(input: string, options?: object): object
+    stringify(data: object, options?: object): string
+  }
+  const engines: { yaml: Engine; json: Engine; javascript: Engine }
+  export default engines
+}

@@ -3,7 +3,7 @@
 // (bin/gitbook.ts) can find SUMMARY.md without loading the page reader.
 import fs from 'node:fs'
 import path from 'node:path'
-import { type Document, LineCounter, parseDocument } from 'yaml'
+import { type Document, LineCounter, parseDocument, visit } from 'yaml'
 import type { Diagnostic } from './diagnostics'
 import { insideDir } from './resolve'
 
@@ -11,6 +11,36 @@ export interface GitbookYaml {
   root?: string
   structure?: { readme?: string; summary?: string }
   redirects?: Record<string, string>
+}
+
+/**
+ * The `yaml` package's own limit on aliases, said here: nested aliases
+ * ("billion laughs", a few hundred bytes) would read out as billions of
+ * values, so `toJS` throws past it.
+ */
+export const MAX_ALIAS_COUNT = 100
+
+/**
+ * The value of a parsed document, or why it has none: `toJS` throws on too
+ * many aliases (and on anything else it cannot read out), which would stop
+ * the build from a file of the space. `advice` is what the author should do,
+ * `at` the offset of the first alias, where to look, or 0.
+ */
+export function documentValue(doc: Document): { value: unknown } | { problem: string; advice: string; at: number } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
+  } catch (e) {
+    const detail = (e as Error).message.split('\n')[0]
+    if (!/alias count/i.test(detail)) return { problem: `cannot be read (${detail})`, advice: 'fix the YAML', at: 0 }
+    let at = 0
+    visit(doc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0
+        return visit.BREAK
+      },
+    })
+    return { problem: 'uses too many YAML aliases', advice: 'write the values out instead of repeating aliases (*name)', at }
+  }
 }
 
 /** Where a space's pages, table of contents and home page are, relative to its folder. */
@@ -107,8 +137,22 @@ export function parseGitbookYaml(text: string, diagnostics: Diagnostic[]): Gitbo
     })
     return {}
   }
-  const value = doc.toJS() ?? {}
-  return typeof value === 'object' && !Array.isArray(value) ? checked(value, doc, lineCounter, diagnostics) : {}
+  const read = documentValue(doc)
+  if ('problem' in read) {
+    const pos = lineCounter.linePos(read.at)
+    diagnostics.push({
+      file: '.gitbook.yaml',
+      line: pos.line,
+      column: pos.col,
+      severity: 'warning',
+      code: 'config-yaml-aliases',
+      message: `.gitbook.yaml ${read.problem}`,
+      hint: `${read.advice}; the defaults are used meanwhile`,
+    })
+    return {}
+  }
+  const value = read.value ?? {}
+  return typeof value === 'object' && !Array.isArray(value) ? checked(value as Record<string, unknown>, doc, lineCounter, diagnostics) : {}
 }
 
 /**

@@ -2,7 +2,9 @@
 // files publishing at one URL, a space holding other spaces, pages that throw
 // or that Vue cannot compile, a .gitbook.yaml whose paths are not text. One
 // small space written here, built once with the real command line: each case
-// gives a warning, never a stack trace.
+// gives a warning, never a stack trace. A second, tinier space holds YAML
+// aliases nested to explode ("billion laughs") in .gitbook.yaml, which would
+// take the first space's settings with it, in vars.yaml and in front matter.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -248,5 +250,44 @@ describe('VitePress syntax that reads files or runs code: GitBook has none, none
   it('the space’s public/ folder is not copied into the site as it is', () => {
     expect(builtFiles().filter((f) => f.includes('publie'))).toEqual([])
     expect(builtFiles().some((f) => fs.readFileSync(f).includes('Page brute.'))).toBe(false)
+  })
+})
+
+/** Nine anchors, each a list of nine aliases of the one before: 9⁹ values once read out. */
+function aliasBomb(): string {
+  const names = 'abcdefghi'
+  const lines = [`a: &a [${Array(9).fill('"lol"').join(', ')}]`]
+  for (let i = 1; i < 9; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`)
+  return `${lines.join('\n')}\n`
+}
+
+describe('YAML aliases nested to explode: warnings, the build goes on with defaults', () => {
+  let bombs: BuildResult
+  let bombsOut: string
+  beforeAll(async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gb-yaml-aliases-'))
+    const dir = path.join(tmp, 'espace')
+    bombsOut = path.join(tmp, 'site')
+    const put = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
+      fs.writeFileSync(path.join(dir, rel), text)
+    }
+    put('.gitbook.yaml', aliasBomb())
+    put('.gitbook/vars.yaml', aliasBomb())
+    put('README.md', '# Accueil\n\nLe produit {% vars.a %}.\n')
+    put('bombe.md', `---\n${aliasBomb()}---\n# Bombe\n\nTexte gardé.\n`)
+    put('SUMMARY.md', '# Sommaire\n\n* [Accueil](README.md)\n* [Bombe](bombe.md)\n')
+    bombs = await buildSpaceAsync({ src: dir, out: bombsOut })
+  })
+
+  it('builds, each file named at its first alias, and the page without its front matter', () => {
+    expect(bombs.status, bombs.log).toBe(0)
+    expect(bombs.log).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/)
+    expect(bombs.log).toContain('.gitbook.yaml:2:8: warning: .gitbook.yaml uses too many YAML aliases — write the values out instead of repeating aliases (*name); the defaults are used meanwhile')
+    expect(bombs.log).toContain('.gitbook/vars.yaml:2:8: warning: .gitbook/vars.yaml uses too many YAML aliases')
+    expect(bombs.log).toContain('bombe.md:1:1: warning: front matter uses too many YAML aliases')
+    expect(contentText(loadPage(bombsOut, 'bombe.html').document)).toContain('Texte gardé.')
+    // No space variables: the use stays as written, and is reported.
+    expect(contentText(loadPage(bombsOut, 'index.html').document)).toContain('{% vars.a %}')
   })
 })

@@ -12,6 +12,7 @@ import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import type Token from 'markdown-it/lib/token.mjs'
 import { LineCounter, parseDocument } from 'yaml'
 import type { Diagnostic } from '../diagnostics'
+import { documentValue } from '../gitbook-yaml'
 import { type GitbookContext, type MarkdownEnv, pageState, report } from '../env'
 import { escapeHtml } from '../tag/registry'
 import { outsideSpace } from '../gitbook-yaml'
@@ -37,8 +38,9 @@ export function isVariableTag(line: string): boolean {
 }
 
 /**
- * Read `.gitbook/vars.yaml` of a space. Invalid YAML, or a file that is not a
- * map of names, is reported with its line; the space is built without it.
+ * Read `.gitbook/vars.yaml` of a space. Invalid YAML, too many aliases, or a
+ * file that is not a map of names, is reported with its line; the space is
+ * built without it.
  */
 export function readSpaceVars(root: string, diagnostics: Diagnostic[]): Vars {
   const file = path.join(root, VARS_FILE)
@@ -59,7 +61,12 @@ export function readSpaceVars(root: string, diagnostics: Diagnostic[]): Vars {
       'fix the YAML syntax; the space variables are shown as written meanwhile')
     return {}
   }
-  const value = doc.toJS()
+  const read = documentValue(doc)
+  if ('problem' in read) {
+    warn(read.at, `${VARS_FILE} ${read.problem}`, `${read.advice}; the space variables are shown as written meanwhile`)
+    return {}
+  }
+  const value = read.value
   if (value === null || value === undefined) return {}
   if (typeof value !== 'object' || Array.isArray(value)) {
     warn(0, `${VARS_FILE} must map names to values (name: value)`, 'write one `name: value` per line; the space variables are shown as written meanwhile')
