@@ -27,7 +27,9 @@ export function iconOfClass(cls: string): string | null {
 export function iconSvg(name: string, className = 'gb-icon'): string | null {
   const clean = name.trim().replace(/^fa[srb]?-/, '').replace(STYLE_PREFIX, '')
   for (const set of SETS) {
-    const data = getIconData(set, clean) ?? (ICON_ALIASES[clean] ? getIconData(set, ICON_ALIASES[clean]) : null)
+    // Own keys only: `__proto__` or `constructor` as an icon name is no alias.
+    const alias = Object.hasOwn(ICON_ALIASES, clean) ? ICON_ALIASES[clean] : undefined
+    const data = Object.hasOwn(set.icons, clean) || Object.hasOwn(set.aliases ?? {}, clean) ? getIconData(set, clean) : alias ? getIconData(set, alias) : null
     if (!data) continue
     const svg = iconToSVG(data, { height: '1em' })
     return iconToHTML(replaceIDs(svg.body), {

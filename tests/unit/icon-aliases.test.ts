@@ -26,6 +26,10 @@ describe('ICON_ALIASES', () => {
     expect(iconSvg(from)).not.toBeNull()
   })
 
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('%s is no icon, and no error', (name) => {
+    expect(iconSvg(name)).toBeNull()
+  })
+
   it('reads Pro style classes and prefixes as styles, not icons', () => {
     expect(iconOfClass('fa-duotone fa-rocket-launch')).toBe('rocket-launch')
     expect(iconOfClass('fa-solid fa-github')).toBe('github')
