@@ -6,12 +6,14 @@ import { gitbookPlugin } from '.'
 import { GITBOOK_SLUG_OPTIONS } from './anchors'
 import type { GitbookContext } from './env'
 import { MATTER_OPTIONS } from './matter'
+import { mathOptions } from './transforms/math-tex'
 
 export function markdownOptions(ctx: GitbookContext): MarkdownOptions {
   return {
     // GitBook never writes `{.class}`; the attrs plugin reads `{% endhint %}` as one.
     attrs: { disable: true },
-    math: true,
+    // MathJax reads GitBook's TeX, and none of its commands that write HTML (math-tex.ts).
+    math: mathOptions(),
     // GitHub's high-contrast themes: every token colour keeps 4.5:1 or more on
     // the code block background in both themes (github-light's orange and
     // github-dark's comments do not).
