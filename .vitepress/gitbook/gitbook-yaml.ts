@@ -3,13 +3,15 @@
 // (bin/gitbook.ts) can find SUMMARY.md without loading the page reader.
 import fs from 'node:fs'
 import path from 'node:path'
-import { type Document, LineCounter, parseDocument } from 'yaml'
+import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml'
 import type { Diagnostic } from './diagnostics'
 
 export interface GitbookYaml {
   root?: string
   structure?: { readme?: string; summary?: string }
   redirects?: Record<string, string>
+  /** Line of each `redirects:` key, for messages. */
+  redirectLines?: Record<string, number>
 }
 
 /** Where a space's pages, table of contents and home page are, relative to its folder. */
@@ -116,7 +118,19 @@ function checked(value: Record<string, unknown>, doc: Document, lineCounter: Lin
     })
     return undefined
   }
-  return { ...(value as GitbookYaml), root: text(['root']), structure: { summary: text(['structure', 'summary']), readme: text(['structure', 'readme']) } }
+  const redirectLines: Record<string, number> = {}
+  const redirects = doc.get('redirects', true)
+  if (isMap(redirects)) {
+    for (const pair of redirects.items) {
+      if (isScalar(pair.key) && pair.key.range) redirectLines[String(pair.key.value)] = lineCounter.linePos(pair.key.range[0]).line
+    }
+  }
+  return {
+    ...(value as GitbookYaml),
+    root: text(['root']),
+    structure: { summary: text(['structure', 'summary']), readme: text(['structure', 'readme']) },
+    redirectLines,
+  }
 }
 
 /** The space folder `GITBOOK_SRC` names (relative to the project), the handbook's docs/ by default. */

@@ -108,3 +108,41 @@ describe('group ids in the git history', () => {
     expect(redirects.map((r) => [r.from, r.to])).toEqual([['old/page', 'new/page']])
   })
 })
+
+describe('.gitbook.yaml redirect keys', () => {
+  it('drops a key that is not a safe route, with a warning at its line', () => {
+    const dir = tmpSpace({
+      '.gitbook.yaml': 'redirects:\n  ancien/lien: page.md\n  "../../../../tmp/probe1-redir-escape": page.md\n  "a\\\\b": page.md\n  "//evil.example/x": page.md\n',
+      'README.md': '# Accueil\n',
+      'page.md': '# Page\n',
+      'SUMMARY.md': '* [Accueil](README.md)\n* [Page](page.md)\n',
+    })
+    const space = loadSpace(dir)
+    const yaml = space.redirects.filter((r) => r.source === '.gitbook.yaml').map((r) => r.from)
+    // A leading slash is dropped, as GitBook writes keys without one.
+    expect(yaml.sort()).toEqual(['ancien/lien', 'evil.example/x'])
+    const warnings = space.diagnostics.filter((d) => d.code === 'redirect-unsafe-path')
+    expect(warnings.map((d) => [d.file, d.line])).toEqual([
+      ['.gitbook.yaml', 3],
+      ['.gitbook.yaml', 4],
+    ])
+    expect(warnings[0].message).toContain('../../../../tmp/probe1-redir-escape')
+  })
+})
+
+describe('history routes', () => {
+  it('drops an older route that is not a safe path, with a warning', () => {
+    const p = blob('# Page\n')
+    const q = blob('# Autre\n')
+    const log = parseLog(
+      commit(1, 'Import', [['A', p, 'a\\b.md'], ['A', q, 'x\u0001y.md']]) +
+        commit(2, 'Renommer', [['R100', p, 'a\\b.md', 'c.md'], ['R100', q, 'x\u0001y.md', 'd.md']]),
+    )
+    const space = loadSpace(tmpSpace({ 'c.md': '# C\n', 'd.md': '# D\n' }))
+    const { redirects, warnings } = historyRedirects(space, walkHistory(log, blobs))
+    expect(redirects).toEqual([])
+    expect(warnings).toHaveLength(2)
+    expect(warnings.join('\n')).toContain(JSON.stringify('a\\b.md'))
+    expect(warnings.join('\n')).toMatch(/backslash[\s\S]*control character|control character[\s\S]*backslash/)
+  })
+})
