@@ -107,7 +107,10 @@ export function fileRoute(file: string): string {
 /** `/base/` + route, each segment percent-encoded once (names may hold spaces or accents). */
 export function routeToUrl(route: string, base = '/'): string {
   const b = base.endsWith('/') ? base : `${base}/`
-  return b + route.split('/').map((s) => encodeURIComponent(s)).join('/')
+  const url = b + route.split('/').map((s) => encodeURIComponent(s)).join('/')
+  // `//host` and `/\host` are protocol-relative to a browser: a link to another site.
+  if (/^\/[/\\]/.test(url)) throw new Error(`refusing the protocol-relative URL ${url} (route "${route}", base "${base}")`)
+  return url
 }
 
 /** Normalise a base path given on the command line: `ressources` → `/ressources/`. */

@@ -7,10 +7,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { placePages } from '../../.vitepress/gitbook/placement'
+import { nginxRedirectMap, writeRedirects } from '../../.vitepress/gitbook/redirects'
 import { historyRedirects, parseLog, walkHistory } from '../../.vitepress/gitbook/route-history'
 import { loadSpace } from '../../.vitepress/gitbook/space'
 import { parseSummary } from '../../.vitepress/gitbook/summary'
-import { groupSlug } from '../../.vitepress/gitbook/urls'
+import { groupSlug, routeToUrl } from '../../.vitepress/gitbook/urls'
 
 function tmpSpace(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'route-safety-'))
@@ -144,5 +145,45 @@ describe('history routes', () => {
     expect(warnings).toHaveLength(2)
     expect(warnings.join('\n')).toContain(JSON.stringify('a\\b.md'))
     expect(warnings.join('\n')).toMatch(/backslash[\s\S]*control character|control character[\s\S]*backslash/)
+  })
+})
+
+describe('writeRedirects', () => {
+  it('never writes outside the output folder', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'route-safety-out-'))
+    const out = path.join(tmp, 'a', 'b', 'site')
+    fs.mkdirSync(out, { recursive: true })
+    const n = writeRedirects(out, '/', [
+      { from: '../../../escape', to: 'page', source: '.gitbook.yaml' },
+      { from: '../../../dir/page', to: 'page', source: 'git history' },
+      { from: '/abs', to: 'page', source: 'test' },
+      { from: 'ok/old', to: 'page', source: 'test' },
+    ])
+    expect(n).toBe(1)
+    expect(fs.existsSync(path.join(tmp, 'escape.html'))).toBe(false)
+    expect(fs.existsSync(path.join(tmp, 'dir'))).toBe(false)
+    expect(fs.existsSync(path.join(out, 'ok/old.html'))).toBe(true)
+    const map = fs.readFileSync(path.join(out, 'nginx-redirects.map'), 'utf8')
+    expect(map).not.toContain('..')
+    expect(map).not.toContain('abs')
+    fs.rmSync(tmp, { recursive: true, force: true })
+  })
+})
+
+describe('no protocol-relative URL', () => {
+  it('routeToUrl refuses a route or base that would start with // or /\\', () => {
+    expect(routeToUrl('a/b', '/')).toBe('/a/b')
+    expect(routeToUrl('a\\b', '/')).toBe('/a%5Cb')
+    expect(() => routeToUrl('/evil.example/page', '/')).toThrow(/protocol-relative|\/\//)
+    expect(() => routeToUrl('x', '/\\evil.example/')).toThrow()
+  })
+
+  it('nginxRedirectMap never gives a value starting with // or /\\', () => {
+    const map = nginxRedirectMap('/', [
+      { from: 'page', to: '/evil.example/page', source: 'test' },
+      { from: 'old', to: 'page', source: 'test' },
+    ])
+    expect(map).toContain('"/old" "/page";')
+    expect(map).not.toMatch(/ "\/[/\\]/)
   })
 })
