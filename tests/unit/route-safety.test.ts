@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { placePages } from '../../.vitepress/gitbook/placement'
 import { nginxRedirectMap, writeRedirects } from '../../.vitepress/gitbook/redirects'
 import { historyRedirects, parseLog, walkHistory } from '../../.vitepress/gitbook/route-history'
@@ -13,8 +13,12 @@ import { loadSpace } from '../../.vitepress/gitbook/space'
 import { parseSummary } from '../../.vitepress/gitbook/summary'
 import { groupSlug, routeToUrl } from '../../.vitepress/gitbook/urls'
 
+const made: string[] = []
+afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+
 function tmpSpace(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'route-safety-'))
+  made.push(dir)
   for (const [f, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true })
     fs.writeFileSync(path.join(dir, f), text)
