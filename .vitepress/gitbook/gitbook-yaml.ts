@@ -3,7 +3,7 @@
 // (bin/gitbook.ts) can find SUMMARY.md without loading the page reader.
 import fs from 'node:fs'
 import path from 'node:path'
-import { type Document, LineCounter, parseDocument, visit } from 'yaml'
+import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml'
 import type { Diagnostic } from './diagnostics'
 import { insideDir } from './resolve'
 
@@ -11,6 +11,8 @@ export interface GitbookYaml {
   root?: string
   structure?: { readme?: string; summary?: string }
   redirects?: Record<string, string>
+  /** Line of each `redirects:` key, for messages. */
+  redirectLines?: Record<string, number>
 }
 
 /**
@@ -198,7 +200,19 @@ function checked(value: Record<string, unknown>, doc: Document, lineCounter: Lin
     })
     return undefined
   }
-  return { ...(value as GitbookYaml), root: inside(['root']), structure: { summary: inside(['structure', 'summary']), readme: inside(['structure', 'readme']) } }
+  const redirectLines: Record<string, number> = {}
+  const redirects = doc.get('redirects', true)
+  if (isMap(redirects)) {
+    for (const pair of redirects.items) {
+      if (isScalar(pair.key) && pair.key.range) redirectLines[String(pair.key.value)] = lineCounter.linePos(pair.key.range[0]).line
+    }
+  }
+  return {
+    ...(value as GitbookYaml),
+    root: inside(['root']),
+    structure: { summary: inside(['structure', 'summary']), readme: inside(['structure', 'readme']) },
+    redirectLines,
+  }
 }
 
 /** The space folder `GITBOOK_SRC` names (relative to the project), the handbook's docs/ by default. */

@@ -131,7 +131,8 @@ export function spaceHistory(space: Space, mode: HistoryMode = 'auto'): SpaceHis
   readBlobs(dir, configBlobs(entries), blobs)
   readBlobs(dir, summaryBlobs(entries, blobs), blobs)
   const walked = walkHistory(entries, blobs)
-  const { redirects, deleted } = historyRedirects(space, walked)
+  const { redirects, deleted, warnings: refused } = historyRedirects(space, walked)
+  warnings.push(...refused)
   return { redirects, deleted, warnings, commits: walked.commits, versions: walked.versions, ms: performance.now() - start }
 }
 

@@ -7,7 +7,7 @@ import type { Diagnostic } from './diagnostics'
 import { fitRoute } from './route-limits'
 import type { SummaryEntry, SummaryGroup } from './summary'
 import { isSafeUrl, UNSAFE_URL_HINT, unsafeUrlMessage } from './url-policy'
-import { fileRoute, groupSlug, isExternal, isReadme, pageSlug, routeKeys, safeDecode, splitHash } from './urls'
+import { fileRoute, groupSlug, isExternal, isReadme, pageSlug, routeKeys, safeDecode, splitHash, unsafeGroupSlug } from './urls'
 
 export interface Placement {
   file: string
@@ -195,7 +195,25 @@ export function placePages({ markdown, groups, summaryFile, readmeFile }: Placem
       visit(e.children, childPrefix)
     }
   }
-  for (const g of groups) visit(g.entries, g.title ? `${groupSlug(g.title, g.id)}/` : '')
+  for (const g of groups) {
+    const slug = g.title ? groupSlug(g.title, g.id) : ''
+    // An id or title that is no URL segment would make a route outside the site.
+    const refused = g.id !== undefined && g.id !== slug
+    if (g.title && (refused || !slug)) {
+      const where = slug ? `under /${slug}/, its title's slug` : 'at the top of the site, without a group segment'
+      diagnostics.push({
+        file: summaryFile,
+        line: g.line,
+        severity: 'warning',
+        code: 'summary-group-id',
+        message: refused
+          ? `the group "${g.title}" has the id ${JSON.stringify(g.id)}, which is not a URL segment (${unsafeGroupSlug(g.id!)}); its pages are published ${where}`
+          : `the group "${g.title}" gives no URL segment: its title has no letter or digit; its pages are published ${where}`,
+        hint: 'give the heading an id of letters, digits and dashes, without / or ..: `## Title <a href="#my-group" id="my-group"></a>`',
+      })
+    }
+    visit(g.entries, slug ? `${slug}/` : '')
+  }
 
   // Pages missing from SUMMARY.md are still built, at their file path, and reported.
   for (const file of files) {

@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Redirect } from './space'
-import { routeToHtml, routeToUrl } from './urls'
+import { routeToHtml, routeToUrl, unsafeRoute } from './urls'
 import { escapeHtml } from './tag/registry'
 
 /** The nginx map written next to the site. */
@@ -46,6 +46,25 @@ function requestPaths(route: string, base: string): string[] {
 const quote = (s: string) => `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`
 
 /**
+ * The URL a redirect leads to, or undefined for one that must not be written:
+ * an old route outside the site, or a target that would be protocol-relative
+ * (`//host`). The space loader and the history walk refuse these with a
+ * warning; this is the last guard before files and the nginx map.
+ */
+function redirectTarget(r: Redirect, base: string, warn: boolean): string | undefined {
+  let why = unsafeRoute(r.from)
+  if (!why) {
+    try {
+      return routeToUrl(r.to, base)
+    } catch (e) {
+      why = (e as Error).message
+    }
+  }
+  if (warn) console.warn(`GitBook: no redirect from ${JSON.stringify(r.from)} (${r.source}): ${why}`)
+  return undefined
+}
+
+/**
  * An nginx `map` from old paths to new URLs, for operators who want real 301s
  * (README.md, « Redirections »). Keys are decoded paths, as nginx's `$uri`
  * is; values are the encoded URLs the site publishes. The browser keeps the
@@ -56,12 +75,14 @@ export function nginxRedirectMap(base: string, redirects: Redirect[]): string {
   const seen = new Set<string>()
   let longest = 0
   for (const r of redirects) {
+    const target = redirectTarget(r, base, false)
+    if (target === undefined) continue
     for (const from of requestPaths(r.from, base)) {
       // nginx compares map keys without case: a second key differing only by case is refused.
       if (seen.has(from.toLowerCase())) continue
       seen.add(from.toLowerCase())
       longest = Math.max(longest, Buffer.byteLength(from))
-      entries.push(`  ${quote(from)} ${quote(routeToUrl(r.to, base))};`)
+      entries.push(`  ${quote(from)} ${quote(target)};`)
     }
   }
   // nginx refuses keys longer than a hash bucket (64 bytes by default), and
@@ -86,13 +107,21 @@ export function nginxRedirectMap(base: string, redirects: Redirect[]): string {
  */
 export function writeRedirects(outDir: string, base: string, redirects: Redirect[], written?: (file: string, text: string) => void): number {
   let n = 0
+  const inside = path.resolve(outDir) + path.sep
   for (const r of redirects) {
+    const target = redirectTarget(r, base, true)
+    if (target === undefined) continue
     const file = path.join(outDir, routeToHtml(r.from))
+    // Defence in depth: whatever the route, no file outside the site.
+    if (!path.resolve(file).startsWith(inside)) {
+      console.warn(`GitBook: no redirect page for ${JSON.stringify(r.from)} (${r.source}): ${path.resolve(file)} is outside ${outDir}`)
+      continue
+    }
     // An old URL with a segment too long for a file name lives in the nginx map only.
     if (routeToHtml(r.from).split('/').some((s) => Buffer.byteLength(s) > 250)) continue
     if (fs.existsSync(file)) continue
     fs.mkdirSync(path.dirname(file), { recursive: true })
-    const html = redirectHtml(routeToUrl(r.to, base))
+    const html = redirectHtml(target)
     fs.writeFileSync(file, html)
     written?.(file, html)
     n++

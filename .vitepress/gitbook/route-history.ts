@@ -8,7 +8,7 @@ import { isSpaceMarkdown, placePages } from './placement'
 import type { Redirect, Space } from './space'
 import { parseGitbookYaml, spaceLayout, type GitbookYaml } from './gitbook-yaml'
 import { parseSummaryCached, type SummaryGroup } from './summary'
-import { routeKeys } from './urls'
+import { routeKeys, unsafeRoute } from './urls'
 
 /** Separators of the `--format` the log is read with (see `LOG_FORMAT`). */
 const COMMIT = '\u0001'
@@ -249,7 +249,7 @@ export interface DeletedRoute {
  * page (in any of the forms `routeKeys` treats as one address), never over a
  * redirect the space declares (`.gitbook.yaml` wins); a deleted page gets none.
  */
-export function historyRedirects(space: Space, history: RouteHistory): { redirects: Redirect[]; deleted: DeletedRoute[] } {
+export function historyRedirects(space: Space, history: RouteHistory): { redirects: Redirect[]; deleted: DeletedRoute[]; warnings: string[] } {
   const taken = new Set<string>()
   for (const route of space.routes.keys()) for (const k of routeKeys(route)) if (k.startsWith('url:')) taken.add(k)
   const declared = new Set(space.redirects.map((r) => r.from.toLowerCase()))
@@ -258,9 +258,19 @@ export function historyRedirects(space: Space, history: RouteHistory): { redirec
   const pageAt = (p: string) => space.pages.get(rootPrefix ? path.posix.relative(rootPrefix, p) : p)
   const redirects: Redirect[] = []
   const deleted: DeletedRoute[] = []
+  const warnings: string[] = []
   for (const o of [...history.owners.values()].sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0))) {
     // The home page is always somewhere; a route that is a page today stays that page.
     if (o.route === '' || routeKeys(o.route).some((k) => taken.has(k))) continue
+    // An old file name becomes a file of the site and a key of the nginx map: never outside it.
+    const unsafe = unsafeRoute(o.route)
+    if (unsafe) {
+      warnings.push(
+        `the route ${JSON.stringify(o.route)} that ${JSON.stringify(o.path)} had until commit ${o.lastCommit.hash.slice(0, 12)} ` +
+          `is not a path of the site (${unsafe}): no redirect from it, old links to it end on the 404 page`,
+      )
+      continue
+    }
     const now = history.alive.get(o.lineage)
     const page = now === undefined ? undefined : pageAt(now)
     if (page) {
@@ -269,5 +279,5 @@ export function historyRedirects(space: Space, history: RouteHistory): { redirec
       deleted.push({ route: o.route, path: o.path, lastCommit: o.lastCommit })
     }
   }
-  return { redirects, deleted }
+  return { redirects, deleted, warnings }
 }

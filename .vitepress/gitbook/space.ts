@@ -9,7 +9,7 @@ import { outsideSpace, readGitbookYaml, spaceLayout, type GitbookYaml } from './
 import { insideDir } from './resolve'
 import { isSpaceMarkdown, placePages } from './placement'
 import { parseSummary, type SummaryGroup } from './summary'
-import { fileRoute, isReadme, pageSlug, routeToTarget } from './urls'
+import { fileRoute, isReadme, pageSlug, routeToTarget, unsafeRoute } from './urls'
 import { readSpaceVars, type Vars } from './transforms/variables'
 
 export interface PageInfo {
@@ -164,7 +164,7 @@ export function loadSpace(dir: string): Space {
     if (d.code === 'summary-missing-page' && pages.get(d.file)?.frontmatter.hidden === true) diagnostics.splice(i, 1)
   }
 
-  const redirects = spaceRedirects(conf, pages, routes, dir, diagnostics)
+  const redirects = spaceRedirects(conf, pages, routes, diagnostics)
   const vars = readSpaceVars(root, diagnostics)
   const space = { root, dir, summaryFile, readmeFile, nestedSummaries, groups, pages, routes, redirects, diagnostics, vars, links }
   addRedirects(space, plan.longRoutes)
@@ -180,7 +180,6 @@ function spaceRedirects(
   conf: GitbookYaml,
   pages: Map<string, PageInfo>,
   routes: Map<string, string>,
-  dir: string,
   diagnostics: Diagnostic[],
 ): Redirect[] {
   const out: Redirect[] = []
@@ -191,21 +190,35 @@ function spaceRedirects(
     taken.add(from.toLowerCase())
     out.push({ from, to, source })
   }
-  for (const [from, target] of Object.entries(conf.redirects ?? {})) {
-    const file = path.posix.normalize(String(target).replace(/^\.?\//, ''))
-    const page = pages.get(file)
-    if (page) add(String(from).replace(/^\/+/, '').replace(/\.md$/i, ''), page.route, '.gitbook.yaml')
-    else {
-      // Paths in .gitbook.yaml are relative to `root`; the line is where the key is written.
-      const text = fs.readFileSync(path.join(dir, '.gitbook.yaml'), 'utf8').split('\n')
-      const line = text.findIndex((l) => l.includes(String(from))) + 1 || 1
+  // Paths in .gitbook.yaml are relative to `root`; the line is where the key is written.
+  const lineOf = (key: string) => conf.redirectLines?.[key] ?? 1
+  for (const [key, target] of Object.entries(conf.redirects ?? {})) {
+    const from = String(key).replace(/^\/+/, '').replace(/\.md$/i, '')
+    // The key becomes a file of the site and a key of the nginx map: never outside it.
+    const unsafe = unsafeRoute(from)
+    if (unsafe) {
       diagnostics.push({
         file: '.gitbook.yaml',
-        line,
+        line: lineOf(key),
+        column: 1,
+        severity: 'warning',
+        code: 'redirect-unsafe-path',
+        message: `redirect ${JSON.stringify(key)} → ${target}: the old path is not a path of the site (${unsafe}); it is ignored`,
+        hint: 'write the old path as GitBook published it: segments separated by /, without . or .., backslash or control character (guide/old-page: guide/page.md)',
+      })
+      continue
+    }
+    const file = path.posix.normalize(String(target).replace(/^\.?\//, ''))
+    const page = pages.get(file)
+    if (page) add(from, page.route, '.gitbook.yaml')
+    else {
+      diagnostics.push({
+        file: '.gitbook.yaml',
+        line: lineOf(key),
         column: 1,
         severity: 'warning',
         code: 'redirect-missing-target',
-        message: `redirect ${from} → ${target}: ${file} is not a page of this space`,
+        message: `redirect ${key} → ${target}: ${file} is not a page of this space`,
         hint: 'point the redirect to an existing page file (path relative to root, with .md)',
       })
     }

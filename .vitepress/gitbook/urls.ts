@@ -33,15 +33,52 @@ export function pageSlug(file: string): string {
   return path.posix.basename(file).replace(/\.md$/i, '')
 }
 
-/** Slug of a SUMMARY group: its custom id, else its lower-cased title. */
+/**
+ * Why `route` (no base, no leading slash) cannot name a file of the site or a
+ * path of its URLs, or undefined when it can. Routes come from author content
+ * (.gitbook.yaml keys, SUMMARY.md ids, file names in the git history) and are
+ * joined to the output folder: `..` would leave it, a leading `/` or `\`
+ * makes `//host`, a protocol-relative link to another site.
+ */
+export function unsafeRoute(route: string): string | undefined {
+  if (/^[/\\]/.test(route)) return 'it starts with / or \\'
+  if (route.includes('\\')) return 'it holds a backslash'
+  if (/\p{Cc}/u.test(route)) return 'it holds a control character'
+  // A folder route ends with one `/` (`a/b/`); the home page is ''.
+  const segments = route.replace(/\/$/, '').split('/')
+  if (route !== '' && segments.includes('')) return 'it has an empty segment (//)'
+  if (segments.some((s) => s === '.' || s === '..')) return 'it has a . or .. segment'
+  return undefined
+}
+
+/**
+ * Why `s` cannot be a SUMMARY group's segment of a URL, or undefined. Beyond
+ * `unsafeRoute`: one segment, not empty, and not starting with `..` (VitePress
+ * names a page's chunk after its route, and Rollup refuses a name starting so).
+ */
+export function unsafeGroupSlug(s: string): string | undefined {
+  if (s === '') return 'it is empty'
+  const why = unsafeRoute(s)
+  if (why) return why
+  if (s.includes('/')) return 'it holds a /'
+  return s.startsWith('..') ? 'it starts with ..' : undefined
+}
+
+/**
+ * Slug of a SUMMARY group: its custom id when that is a safe segment, else
+ * its lower-cased title; '' when neither gives one (the caller warns).
+ */
 export function groupSlug(title: string, id?: string): string {
-  if (id) return id
-  return title
+  if (id !== undefined && !unsafeGroupSlug(id)) return id
+  let slug = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9_.]+/g, '-')
     .replace(/^-+|-+$/g, '')
+  // "...Et ensuite" → `et-ensuite`: see unsafeGroupSlug.
+  if (slug.startsWith('..')) slug = slug.replace(/^[.-]+/, '')
+  return unsafeGroupSlug(slug) ? '' : slug
 }
 
 /**
@@ -70,7 +107,10 @@ export function fileRoute(file: string): string {
 /** `/base/` + route, each segment percent-encoded once (names may hold spaces or accents). */
 export function routeToUrl(route: string, base = '/'): string {
   const b = base.endsWith('/') ? base : `${base}/`
-  return b + route.split('/').map((s) => encodeURIComponent(s)).join('/')
+  const url = b + route.split('/').map((s) => encodeURIComponent(s)).join('/')
+  // `//host` and `/\host` are protocol-relative to a browser: a link to another site.
+  if (/^\/[/\\]/.test(url)) throw new Error(`refusing the protocol-relative URL ${url} (route "${route}", base "${base}")`)
+  return url
 }
 
 /** Normalise a base path given on the command line: `ressources` → `/ressources/`. */
