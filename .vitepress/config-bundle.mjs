@@ -17,7 +17,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url))
 /** The site's configuration, the project it belongs to, and where its compiled copies go. */
 const SITE = { entry: path.join(HERE, 'config.ts'), root: path.dirname(HERE), outDir: path.join(HERE, 'cache/config') }
 /** Bumped when the compile options change, so old bundles are not reused. */
-const FORMAT = '3'
+const FORMAT = '4'
 /** Loads in this process: part of each URL, so no two are the same. */
 let loads = 0
 
@@ -113,12 +113,25 @@ const FILE_SCOPE = { 'import.meta.url': '__gitbook_url', 'import.meta.dirname': 
  * import: Node then compiles one module instead of about a hundred small
  * ones (yaml's, @iconify/utils', htmlparser2's…), each found, read and
  * linked on its own. Importing these seven took 0.44 s as packages and
- * 0.25 s bundled. Everything else stays an import: VitePress, Vite, Vue and
- * markdown-it, and what they load too (postcss, gray-matter), must be the
- * very modules they use, and the icon sets are JSON, which Node parses
- * faster than the same data as JavaScript.
+ * 0.25 s bundled. markdown-it and gray-matter are here too: VitePress
+ * carries its own copies inside its bundle, so ours are never shared with
+ * it, and imported they cost about 150 modules (markdown-it's rules, js-yaml's
+ * types). Everything else stays an import: VitePress, Vite and Vue, and what
+ * they load too (postcss), must be the very modules they use, and the icon
+ * sets are JSON, which Node parses faster than the same data as JavaScript.
  */
-const INLINE = new Set(['yaml', 'linkedom', 'htmlparser2', '@iconify/utils', 'image-size', 'sanitize-html', 'iconv-lite'])
+const INLINE = new Set([
+  'yaml',
+  'linkedom',
+  'htmlparser2',
+  '@iconify/utils',
+  'image-size',
+  'sanitize-html',
+  'iconv-lite',
+  'markdown-it',
+  'markdown-it-footnote',
+  'gray-matter',
+])
 /** Imported by inlined packages, but loaded by VitePress or Vite anyway: kept as imports. */
 const SHARED = new Set(['postcss'])
 
@@ -150,9 +163,15 @@ const packages = {
 /**
  * CommonJS packages compiled into the bundle call `require` for Node's own
  * modules and for the SHARED packages: an ES module has none, so the bundle
- * makes one.
+ * makes one. It finds no `esprima`: js-yaml (under gray-matter) looks for it
+ * when it loads, for its `!!js/function` type, which gray-matter's safe
+ * loading never uses; without this it would compile 280 KB of parser on
+ * every build. VitePress's own copy of js-yaml finds none either.
  */
-const REQUIRE_BANNER = "import { createRequire as __gitbookCreateRequire } from 'node:module'; const require = __gitbookCreateRequire(import.meta.url);"
+const REQUIRE_BANNER =
+  "import { createRequire as __gitbookCreateRequire } from 'node:module'; " +
+  'const __gitbookRequire = __gitbookCreateRequire(import.meta.url); ' +
+  "const require = Object.assign((id) => { if (id === 'esprima') throw new Error('esprima is not loaded'); return __gitbookRequire(id) }, __gitbookRequire);"
 
 /**
  * Written under a temporary name, then renamed: two builds at once never read half a file.

@@ -4,6 +4,7 @@
 // any source giving a new module.
 import fs from 'node:fs'
 import path from 'node:path'
+import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { afterAll, expect, it } from 'vitest'
 import { bundleConfig } from '../../.vitepress/config-bundle.mjs'
@@ -23,11 +24,13 @@ fs.writeFileSync(
   `import YAML from 'yaml'
 import iconv from 'iconv-lite'
 import matter from 'gray-matter'
+import postcss from 'postcss'
 import { where, quoted } from './lib/where'
 const typed: number = 2
 export default {
   here: import.meta.url, where, quoted, typed, yaml: YAML.parse('a: 1'),
   latin1: iconv.decode(Buffer.from([0xe9]), 'latin1'), front: matter('---\\nb: 2\\n---\\n').data,
+  css: postcss.parse('a { color: red }').first?.type,
 }
 `,
 )
@@ -46,15 +49,20 @@ it('compiles the entry and its imports into one module; each file keeps its own 
     // A CommonJS package compiled in, which requires Node's own modules.
     latin1: 'é',
     front: { b: 2 },
+    css: 'rule',
   })
   const text = fs.readFileSync(first.file, 'utf8')
   // A package VitePress loads too is imported from node_modules, not copied in…
-  expect(text).toMatch(/^import \w+ from "gray-matter";$/m)
-  // …one only the engine uses is compiled in, with its own dependencies.
-  expect(text).not.toMatch(/from "(yaml|iconv-lite|safer-buffer)"/)
-  for (const pkg of ['yaml', 'iconv-lite', 'safer-buffer']) {
+  expect(text).toMatch(/^import \w+ from "postcss";$/m)
+  // …one only the engine uses is compiled in, with its own dependencies
+  // (gray-matter too: VitePress has its own copy inside its bundle).
+  expect(text).not.toMatch(/from "(yaml|iconv-lite|safer-buffer|gray-matter|js-yaml)"/)
+  for (const pkg of ['yaml', 'iconv-lite', 'safer-buffer', 'gray-matter', 'js-yaml']) {
     expect(first.inputs.some((f) => f.includes(`${path.sep}node_modules${path.sep}${pkg}${path.sep}`)), pkg).toBe(true)
   }
+  // js-yaml looks for esprima as it loads; the bundle's require finds none.
+  expect(first.inputs.some((f) => f.includes(`${path.sep}esprima${path.sep}`))).toBe(false)
+  expect(Object.keys(createRequire(import.meta.url).cache).filter((f) => f.includes(`${path.sep}esprima${path.sep}`))).toEqual([])
 })
 
 it('reuses the module while no source changes, and compiles again when one does', async () => {
