@@ -54,6 +54,9 @@ export default defineConfig({
   lastUpdated: false,
   transformPageData(pageData) {
     const fm = pageData.frontmatter
+    // Written into <meta> as text: `description: 42` or a list stopped the build.
+    if (fm.description != null && typeof fm.description !== 'string') fm.description = String(fm.description)
+    if (pageData.description != null && typeof pageData.description !== 'string') pageData.description = String(pageData.description)
     // Previous/next from the full sidebar: the page's HTML only has its branch.
     const pager = site.pager(pageData.relativePath)
     if (fm.prev === undefined) fm.prev = pager.prev ?? false
@@ -144,7 +147,14 @@ export default defineConfig({
     publicDir: false,
     server: { fs: { allow: [PROJECT_ROOT, site.space.dir] } },
   },
-  vue: { compiler: sfcCompiler },
+  vue: {
+    compiler: sfcCompiler,
+    // Only relative URLs (`./x.png`) become imports, as Vue's own default:
+    // @vitejs/plugin-vue also imports root-absolute and bare ones in a build,
+    // so `srcset="/tool.js 2x"` ran a file, and `/etc/hostname?raw` published
+    // one. The images rule gives every image of the space a relative source.
+    template: { transformAssetUrls: { includeAbsolute: false } },
+  },
   // Each page's compressed copy is made as the page is rendered; VitePress
   // writes the HTML unchanged (nothing is returned).
   transformHtml: (html, file) => site.precompressor.add(file, html),

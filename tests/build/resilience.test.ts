@@ -82,10 +82,20 @@ beforeAll(async () => {
   write('outil.js', `${run}\nexport default '${SECRET}-script'\n`)
   write('auteur.html', `<html><body><script>${AUTHOR_SCRIPT}</script>Page d’auteur.</body></html>\n`)
   write('scripts.md', '# Scripts\n\n![Outil](outil.js)\n\n<img src="outil.js" alt="Outil HTML">\n\n![Brut](outil.js?raw)\n\nUn [lien vers le script](outil.js) et une [page d’auteur](auteur.html).\n')
+  // Every srcset candidate, and root-absolute sources (Vue's plugin imported those too).
+  write('srcset.md', `# Srcset\n\n<img src="https://example.org/a.png" srcset="/outil.js 2x" alt="Candidat script">\n\n<img src="https://example.org/a.png" srcset="/../secret.txt?raw 2x" alt="Candidat fichier">\n\n<picture><source srcset="/outil.js 2x"><img src="https://example.org/b.png" alt="Source script"></picture>\n`)
+  summary.push('* [Srcset](srcset.md)')
   // A description that closes VitePress's <meta> attribute, and one that closes the page component's <script>.
   write('description.md', `---\ndescription: '0;url=https://evil.example/" http-equiv="refresh'\n---\n# Description\n\nTexte.\n`)
   write('description-script.md', `---\ndescription: 'a </script> b'\n---\n# Titre </script> fermé\n\nTexte gardé.\n`)
   summary.push('* [Description](description.md)', '* [Description script](description-script.md)')
+  // A description that is not text (VitePress escaped it as a string).
+  write('description-nombre.md', `---\ndescription: 42\n---\n# Nombre\n\nTexte nombre.\n`)
+  fs.writeFileSync(path.join(tmp, 'etiquettes.yaml'), `motdepasse: ${SECRET}-etiquette\n`)
+  fs.mkdirSync(path.join(src, '.gitbook'), { recursive: true })
+  fs.symlinkSync(path.join(tmp, 'etiquettes.yaml'), path.join(src, '.gitbook', 'tags.yaml'))
+  write('etiquettes.md', '# Étiquettes\n\n{% updates format="full" %}\n{% update date="2025-01-01" tags="motdepasse" %}\nNouveauté.\n{% endupdate %}\n{% endupdates %}\n')
+  summary.push('* [Nombre](description-nombre.md)', '* [Étiquettes](etiquettes.md)')
   // Symbolic links to a page and to a folder outside the space: VitePress's own file search follows them.
   fs.mkdirSync(path.join(tmp, 'ailleurs'))
   fs.writeFileSync(path.join(tmp, 'ailleurs', 'cache.md'), `# Caché\n\n${SECRET}-lien\n`)
@@ -226,6 +236,18 @@ describe('VitePress syntax that reads files or runs code: GitBook has none, none
     expect(result.log).toContain('conteneurs.md:7:1: warning: image outil.js is not an image file')
   })
 
+  it('every srcset candidate is checked: a script or a file outside the space is not imported', () => {
+    expect(fs.existsSync(marker)).toBe(false)
+    expect(builtFiles().filter((f) => fs.readFileSync(f).includes(SECRET))).toEqual([])
+    expect(result.log).toContain('srcset.md:3:1: warning: image outil.js is not an image file')
+    expect(result.log).toContain('srcset.md:5:1: warning: image ../secret.txt is not in this space')
+    const { document } = page('srcset.md')
+    expect([...document.querySelectorAll('img[srcset], source')].length).toBe(0)
+    expect([...document.querySelectorAll('img[alt]')].map((i) => i.getAttribute('alt'))).toEqual(
+      expect.arrayContaining(['Candidat script', 'Candidat fichier', 'Source script']),
+    )
+  })
+
   it('a linked HTML file of the space is published, but its scripts are not allowed by the site’s policy', () => {
     expect(fs.readFileSync(path.join(out, 'auteur.html'), 'utf8')).toContain(AUTHOR_SCRIPT)
     const csp = fs.readFileSync(path.join(out, 'csp.conf'), 'utf8')
@@ -245,6 +267,16 @@ describe('VitePress syntax that reads files or runs code: GitBook has none, none
     expect(page('description.md').document.querySelector('meta[http-equiv]')).toBeNull()
     expect(metas('description-script.md').map((m) => m.getAttribute('content'))).toEqual(['a </script> b'])
     expect(contentText(page('description-script.md').document)).toContain('Texte gardé.')
+  })
+
+  it('a description that is a number is written as text', () => {
+    expect([...page('description-nombre.md').document.querySelectorAll('meta[name="description"]')].map((m) => m.getAttribute('content'))).toEqual(['42'])
+  })
+
+  it('.gitbook/tags.yaml linking outside the space is not read', () => {
+    expect(builtFiles().filter((f) => fs.readFileSync(f).includes(`${SECRET}-etiquette`))).toEqual([])
+    expect(result.log).toContain('.gitbook/tags.yaml:1:1: warning: .gitbook/tags.yaml is a symbolic link to a file outside the space: it is not read')
+    expect(contentText(page('etiquettes.md').document)).toContain('Nouveauté.')
   })
 
   it('the space’s public/ folder is not copied into the site as it is', () => {

@@ -95,17 +95,21 @@ describe('Vue compiles a page only when parsing it leaves a doubt', () => {
   })
 })
 
-describe('a relative URL Vue would import is cut out unless it is an image of the space', () => {
+describe('a URL Vue could import is cut out unless it is an image of the space', () => {
   const html =
     '<img src="./outil.js" alt="a"><img srcset="./a.png 1x, ../b.js 2x" alt="b"><video poster="~/x.png"></video>' +
-    '<svg><use href="@/sprite.svg#i"></use></svg><img src="./a.png" alt="c"><img src="/abs.js" alt="d"><a href="./x.js">x</a>'
+    '<svg><use href="@/sprite.svg#i"></use><use href="#glyphe"></use></svg><img src="./a.png" alt="c"><img src="/abs.js" alt="d">' +
+    '<img srcset="/etc/hostname?raw 2x" alt="e"><img src="#pwn" alt="f"><img src="nu.js" alt="g">' +
+    '<img src="https://ailleurs.example/x.png" alt="h"><img src="data:image/png;base64,AA==" alt="i"><a href="./x.js">x</a>'
 
   it('cuts every such attribute the check refuses, and says which URLs', () => {
     const r = stripDirectives(html, undefined, (url) => url === './a.png')
     expect(r.html).toBe(
-      '<img  alt="a"><img  alt="b"><video ></video><svg><use ></use></svg><img src="./a.png" alt="c"><img src="/abs.js" alt="d"><a href="./x.js">x</a>',
+      '<img  alt="a"><img  alt="b"><video ></video><svg><use ></use><use href="#glyphe"></use></svg><img src="./a.png" alt="c"><img  alt="d">' +
+        '<img  alt="e"><img  alt="f"><img  alt="g">' +
+        '<img src="https://ailleurs.example/x.png" alt="h"><img src="data:image/png;base64,AA==" alt="i"><a href="./x.js">x</a>',
     )
-    expect(r.refused).toEqual(['./outil.js', '../b.js', '~/x.png', '@/sprite.svg#i'])
+    expect(r.refused).toEqual(['./outil.js', '../b.js', '~/x.png', '@/sprite.svg#i', '/abs.js', '/etc/hostname?raw', '#pwn', 'nu.js'])
   })
 
   it('keeps them when the check accepts them', () => {

@@ -11,6 +11,8 @@ import { iconSvg } from '../icons'
 import type { Space } from '../space'
 import { childOpens, markTitleHeading } from '../tag/helpers'
 import { defineTag, escapeHtml, metaOf, type TagMeta } from '../tag/registry'
+import { outsideSpace } from '../gitbook-yaml'
+import { insideDir } from '../resolve'
 
 type UpdateMeta = TagMeta & { format?: string }
 
@@ -33,6 +35,11 @@ function tagTable(ctx: GitbookContext): Map<string, TagLabel> {
   for (const dir of new Set([ctx.space.root, ctx.space.dir])) {
     const file = path.join(dir, '.gitbook', 'tags.yaml')
     if (!fs.existsSync(file)) continue
+    // A link to a file elsewhere on the machine would publish its values as labels.
+    if (!insideDir(dir, file)) {
+      ctx.sink?.add(outsideSpace('.gitbook/tags.yaml'))
+      break
+    }
     try {
       const data = parse(fs.readFileSync(file, 'utf8'))
       const list: any[] = Array.isArray(data) ? data : Array.isArray(data?.tags) ? data.tags

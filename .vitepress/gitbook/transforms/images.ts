@@ -4,6 +4,7 @@
 import type MarkdownIt from 'markdown-it'
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import { type GitbookContext, type MarkdownEnv, pageState, report } from '../env'
+import path from 'node:path'
 import { resolveHref } from '../resolve'
 import { escapeHtml } from '../tag/registry'
 import { isExternal } from '../urls'
@@ -52,7 +53,9 @@ function checkSource(src: string, env: MarkdownEnv, ctx: GitbookContext): Check 
     try {
       decoded = decodeURIComponent(bare)
     } catch {}
-    return { ok: true, src: src.startsWith('/') ? `/${r.file}` : importable(decoded) }
+    // Relative to the page, also for a root-absolute source: Vue turns only
+    // relative URLs into imports (includeAbsolute is off, see config.ts).
+    return { ok: true, src: src.startsWith('/') ? importable(path.posix.relative(path.posix.dirname(file), r.file)) : importable(decoded) }
   }
   if (r.kind === 'missing') return { ok: false, target: r.target, notImage: r.script }
   return null
@@ -71,23 +74,57 @@ function reportImage(check: { target: string; notImage?: boolean }, env: Markdow
 
 const ATTR = (name: string) => new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`, 'i')
 
-/** Rewrite `<img>` and `<source>` tags in a piece of raw HTML. */
+/**
+ * A srcset, each candidate checked: the value with each source importable,
+ * and whether one was refused (each refusal reported). Vue imports every
+ * candidate, not only the first.
+ */
+function checkSrcset(value: string, env: MarkdownEnv, ctx: GitbookContext, line: number): { value: string; refused: boolean } {
+  let refused = false
+  const out = value
+    .split(',')
+    .map((candidate) => {
+      const [url, ...descriptor] = candidate.trim().split(/\s+/)
+      const check = url ? checkSource(url, env, ctx) : null
+      if (check && !check.ok) {
+        reportImage(check, env, ctx, line)
+        refused = true
+      }
+      return [check?.ok ? check.src : url, ...descriptor].join(' ')
+    })
+    .join(', ')
+  return { value: out, refused }
+}
+
+const attrValue = (m: RegExpExecArray) => (m[2] ?? m[3] ?? '').trim()
+const quoted = (name: string, value: string) => ` ${name}="${value.replace(/"/g, '&quot;')}"`
+
+/**
+ * Rewrite `<img>` and `<source>` tags in a piece of raw HTML: a source that is
+ * not an image of the space drops the `<source>`, shows an `<img>` as its alt
+ * text, or drops an `<img srcset>` (GitBook does not write one).
+ */
 export function rewriteHtmlImages(html: string, env: MarkdownEnv, ctx: GitbookContext, line: number): string {
-  return html.replace(/<(img|source)\b[^>]*>/gi, (tag, name: string) => {
-    const attr = name.toLowerCase() === 'img' ? 'src' : 'srcset'
-    const m = ATTR(attr).exec(tag)
-    if (!m) return tag
-    const value = (m[2] ?? m[3] ?? '').trim()
-    // srcset: the first candidate's URL; src: the whole value (names hold spaces).
-    const check = checkSource(attr === 'srcset' ? value.split(/,\s*/)[0].replace(/\s+\d+(\.\d+)?[wx]$/, '') : value, env, ctx)
+  return html.replace(/<(img|source)\b[^>]*>/gi, (whole, name: string) => {
+    let tag = whole
+    const srcset = ATTR('srcset').exec(tag)
+    if (srcset) {
+      const checked = checkSrcset(attrValue(srcset), env, ctx, line)
+      if (checked.refused && name.toLowerCase() === 'source') return ''
+      tag = tag.replace(srcset[0], checked.refused ? '' : quoted('srcset', checked.value))
+    }
+    if (name.toLowerCase() !== 'img') return tag
+    const src = ATTR('src').exec(tag)
+    if (!src) return tag
+    // The whole value: file names hold spaces.
+    const check = checkSource(attrValue(src), env, ctx)
     if (!check) return tag
     if (!check.ok) {
       reportImage(check, env, ctx, line)
-      if (name.toLowerCase() === 'source') return ''
       const alt = ATTR('alt').exec(tag)
       return missingImageHtml(alt ? (alt[2] ?? alt[3] ?? '') : '')
     }
-    return tag.replace(m[0], ` ${attr}="${check.src.replace(/"/g, '&quot;')}"`)
+    return tag.replace(src[0], quoted('src', check.src))
   })
 }
 
@@ -110,9 +147,9 @@ export function imagesPlugin(md: MarkdownIt, ctx: GitbookContext): void {
         const check = checkSource(t.attrGet('src') ?? '', state.env, ctx)
         if (!check) continue
         if (check.ok) {
-          // VitePress's image plugin makes it importable; without a query, as checkSource says.
-          const src = t.attrGet('src') ?? ''
-          if (/[?#]/.test(src)) t.attrSet('src', src.replace(/[?#].*$/, ''))
+          // VitePress's image plugin decodes the source and makes it importable:
+          // given here relative to the page, without a query, as checkSource says.
+          t.attrSet('src', check.src.split('/').map((s) => (s === '.' || s === '..' ? s : encodeURIComponent(s))).join('/'))
           continue
         }
         reportImage(check, state.env, ctx, line)

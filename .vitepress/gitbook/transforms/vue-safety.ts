@@ -195,9 +195,11 @@ const OWN_COMPONENTS = new Set(['GbTabs', 'GbTab'])
 const isCustomElement = (tag: string) => tag.startsWith('mjx-')
 
 /**
- * Attributes whose relative URL (`./x`, `../x`, `~x`, `@x`) Vue's compiler
- * turns into an import (its transformAssetUrls, and srcset): Vite then
- * bundles the file, and a `.js` one runs, in the build and in the browser.
+ * Attributes whose URL Vue's compiler may turn into an import (its
+ * transformAssetUrls, and srcset): Vite then bundles the file, and a `.js`
+ * one runs, in the build and in the browser. Which URLs depends on options
+ * (@vitejs/plugin-vue imports root-absolute and bare ones too, unless told
+ * otherwise): every URL that is not another site's, nor data, is checked.
  */
 const ASSET_ATTRS: Record<string, string[]> = {
   img: ['src', 'srcset'],
@@ -205,6 +207,16 @@ const ASSET_ATTRS: Record<string, string[]> = {
   video: ['src', 'poster'],
   image: ['href', 'xlink:href'],
   use: ['href', 'xlink:href'],
+}
+
+/**
+ * Could Vue import `url`? Not another site's (`https://`, `//`), nor data,
+ * nor a fragment of the page where a fragment is what the attribute takes
+ * (`<use href="#glyph">`, as MathJax writes them); anything else may be.
+ */
+function importable(tag: string, attr: string, url: string): boolean {
+  if (!url || /^(?:https?:)?\/\//i.test(url) || /^\s*data:/i.test(url)) return false
+  return !(url.startsWith('#') && (tag === 'use' || tag === 'image'))
 }
 
 /** The URLs of an attribute value: each candidate of a srcset, or the value itself. */
@@ -238,7 +250,7 @@ export function stripDirectives(
       const assetAttrs = ASSET_ATTRS[node.tag]
       for (const prop of node.props ?? []) {
         if (prop.type === 6 && assetAttrs?.includes(prop.name) && prop.value) {
-          const urls = assetUrls(prop.name, prop.value.content).filter((u) => /^[.~@]/.test(u))
+          const urls = assetUrls(prop.name, prop.value.content).filter((u) => importable(node.tag, prop.name, u))
           const bad = urls.filter((u) => !asset(u))
           if (bad.length) {
             edits.push([prop.loc.start.offset, prop.loc.end.offset, ''])
