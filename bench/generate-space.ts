@@ -104,11 +104,13 @@ export function generateSpace(dir: string, pages: number): { pages: number; copi
   return { pages: count, copies }
 }
 
-/** Local images a page points to that are not there: plain VitePress fails the build on them. */
+/** Local images a page points to that are not there, or not images: plain VitePress fails the build on them. */
 function dropMissingImages(text: string, dir: string): string {
   const missing = (target: string) => {
     const t = target.replace(/^<|>$/g, '').replace(/[?#].*$/, '')
     if (/^([a-z]+:|\/\/|\/)/i.test(t)) return false
+    // A fixture names a script as an image (our build refuses it; VitePress would import it).
+    if (!/\.(apng|bmp|png|jpe?g|jfif|pjpeg|pjp|gif|svg|ico|webp|avif)$/i.test(t)) return true
     let file = t
     try {
       file = decodeURI(t)
@@ -138,6 +140,8 @@ export function plainCopy(space: string, dir: string): void {
       .replace(/^---\n[\s\S]*?\n---\n/, '')
       .replace(/\{%.*?%\}/g, '')
       .replace(/\{\{/g, '&#123;&#123;')
+      // VitePress reads the file a `<<<` line names; the fixtures show that line as text.
+      .replace(/^(\s*)<<</gm, '$1\\<<<')
     const dest = path.join(dir, file.replace(/(^|\/)README\.md$/, '$1index.md'))
     fs.mkdirSync(path.dirname(dest), { recursive: true })
     fs.writeFileSync(dest, dropMissingImages(text, path.dirname(path.join(space, file))))
