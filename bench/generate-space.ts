@@ -8,6 +8,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { PROJECT_ROOT } from '../.vitepress/gitbook/site'
+import { IMAGE_FILE } from '../.vitepress/gitbook/transforms/images'
 
 interface Source {
   name: string
@@ -110,7 +111,7 @@ function dropMissingImages(text: string, dir: string): string {
     const t = target.replace(/^<|>$/g, '').replace(/[?#].*$/, '')
     if (/^([a-z]+:|\/\/|\/)/i.test(t)) return false
     // A fixture names a script as an image (our build refuses it; VitePress would import it).
-    if (!/\.(apng|bmp|png|jpe?g|jfif|pjpeg|pjp|gif|svg|ico|webp|avif)$/i.test(t)) return true
+    if (!IMAGE_FILE.test(t)) return true
     let file = t
     try {
       file = decodeURI(t)

@@ -163,22 +163,19 @@ export function parseGitbookYaml(text: string, diagnostics: Diagnostic[]): Gitbo
  * the build. Such a value is reported and GitBook's default used.
  */
 function checked(value: Record<string, unknown>, doc: Document, lineCounter: LineCounter, diagnostics: Diagnostic[]): GitbookYaml {
+  /** A warning at the setting `keys`, whose value is set aside for GitBook's default. */
+  const refuse = (keys: string[], code: string, message: string, hint: string): undefined => {
+    const node = doc.getIn(keys, true) as { range?: [number, number] } | undefined
+    const pos = lineCounter.linePos(node?.range?.[0] ?? 0)
+    diagnostics.push({ file: '.gitbook.yaml', line: pos.line, column: pos.col, severity: 'warning', code, message, hint })
+    return undefined
+  }
   const text = (keys: string[]): string | undefined => {
     let v: unknown = value
     for (const k of keys) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined
     if (v === undefined || v === null || typeof v === 'string') return v ?? undefined
-    const node = doc.getIn(keys, true) as { range?: [number, number] } | undefined
-    const pos = lineCounter.linePos(node?.range?.[0] ?? 0)
-    diagnostics.push({
-      file: '.gitbook.yaml',
-      line: pos.line,
-      column: pos.col,
-      severity: 'warning',
-      code: 'config-yaml-type',
-      message: `${keys.join('.')} must be a path, not ${JSON.stringify(v).slice(0, 60)}; GitBook’s default is used`,
-      hint: `write ${keys.join('.')} as a path relative to the space, or remove it`,
-    })
-    return undefined
+    return refuse(keys, 'config-yaml-type', `${keys.join('.')} must be a path, not ${JSON.stringify(v).slice(0, 60)}; GitBook’s default is used`,
+      `write ${keys.join('.')} as a path relative to the space, or remove it`)
   }
   // A path that leaves the space would publish another folder of the machine.
   // A leading `/` means the repository's root, as in GitBook: never the machine's.
@@ -187,18 +184,8 @@ function checked(value: Record<string, unknown>, doc: Document, lineCounter: Lin
     if (v === undefined) return undefined
     const normal = path.posix.normalize(v.replace(/\\/g, '/').replace(/^\/+/, '') || '.')
     if (normal !== '..' && !normal.startsWith('../')) return normal
-    const node = doc.getIn(keys, true) as { range?: [number, number] } | undefined
-    const pos = lineCounter.linePos(node?.range?.[0] ?? 0)
-    diagnostics.push({
-      file: '.gitbook.yaml',
-      line: pos.line,
-      column: pos.col,
-      severity: 'warning',
-      code: 'config-path-outside',
-      message: `${keys.join('.')} ${JSON.stringify(v).slice(0, 80)} leaves the space; GitBook’s default is used`,
-      hint: `write ${keys.join('.')} as a path inside the space`,
-    })
-    return undefined
+    return refuse(keys, 'config-path-outside', `${keys.join('.')} ${JSON.stringify(v).slice(0, 80)} leaves the space; GitBook’s default is used`,
+      `write ${keys.join('.')} as a path inside the space`)
   }
   const redirectLines: Record<string, number> = {}
   const redirects = doc.get('redirects', true)

@@ -25,7 +25,7 @@ function importable(src: string): string {
  * imports whatever an image names: a `.js` file of the space would run as a
  * module, in the build and in the reader's browser.
  */
-const IMAGE_FILE = /\.(apng|bmp|png|jpe?g|jfif|pjpeg|pjp|gif|svg|ico|webp|avif)$/i
+export const IMAGE_FILE = /\.(apng|bmp|png|jpe?g|jfif|pjpeg|pjp|gif|svg|ico|webp|avif)$/i
 
 /**
  * Does `url`, as it stands in a page's final HTML, name an image file of the

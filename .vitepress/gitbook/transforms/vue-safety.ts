@@ -214,7 +214,7 @@ const ASSET_ATTRS: Record<string, string[]> = {
  * nor a fragment of the page where a fragment is what the attribute takes
  * (`<use href="#glyph">`, as MathJax writes them); anything else may be.
  */
-function importable(tag: string, attr: string, url: string): boolean {
+function mayImport(tag: string, url: string): boolean {
   if (!url || /^(?:https?:)?\/\//i.test(url) || /^\s*data:/i.test(url)) return false
   return !(url.startsWith('#') && (tag === 'use' || tag === 'image'))
 }
@@ -250,7 +250,7 @@ export function stripDirectives(
       const assetAttrs = ASSET_ATTRS[node.tag]
       for (const prop of node.props ?? []) {
         if (prop.type === 6 && assetAttrs?.includes(prop.name) && prop.value) {
-          const urls = assetUrls(prop.name, prop.value.content).filter((u) => importable(node.tag, prop.name, u))
+          const urls = assetUrls(prop.name, prop.value.content).filter((u) => mayImport(node.tag, u))
           const bad = urls.filter((u) => !asset(u))
           if (bad.length) {
             edits.push([prop.loc.start.offset, prop.loc.end.offset, ''])
