@@ -15,9 +15,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 /** The site's configuration, the project it belongs to, and where its compiled copies go. */
-const SITE = { entry: path.join(HERE, 'config.ts'), root: path.dirname(HERE), outDir: path.join(HERE, 'cache/config') }
+const SITE = {
+  entry: path.join(HERE, 'config.ts'),
+  root: path.dirname(HERE),
+  outDir: path.join(HERE, 'cache/config'),
+  /** Threads the engine starts, compiled beside the configuration (history.ts reads where). */
+  workers: { history: path.join(HERE, 'gitbook/history-worker.ts') },
+}
 /** Bumped when the compile options change, so old bundles are not reused. */
-const FORMAT = '4'
+const FORMAT = '5'
 /** Loads in this process: part of each URL, so no two are the same. */
 let loads = 0
 
@@ -69,6 +75,13 @@ function hashOf(files) {
  * @param {string} hash
  */
 const bundlePath = (outDir, hash) => path.join(outDir, `config-${hash}.mjs`)
+/**
+ * The compiled thread `name`, beside the configuration compiled from the same sources.
+ * @param {string} outDir
+ * @param {string} hash
+ * @param {string} name
+ */
+const workerPath = (outDir, hash, name) => path.join(outDir, `config-${hash}.${name}.mjs`)
 
 /**
  * The files the last compile read: hashed again to decide whether it still holds.
@@ -185,14 +198,15 @@ function writeAtomically(file, text) {
 }
 
 /**
+ * Compiled files of other sources, once old enough.
  * @param {string} outDir
- * @param {string} keep
+ * @param {string} keep the hash of the sources compiled now
  */
 function removeStale(outDir, keep) {
   const now = Date.now()
   for (const f of fs.readdirSync(outDir)) {
     const p = path.join(outDir, f)
-    if (p === keep || !f.startsWith('config-')) continue
+    if (f.startsWith(`config-${keep}.`) || !f.startsWith('config-')) continue
     try {
       if (now - fs.statSync(p).mtimeMs > STALE_MS) fs.rmSync(p, { force: true })
     } catch {
@@ -206,36 +220,48 @@ function removeStale(outDir, keep) {
  * server restarted in the same process evaluates it again, as it did with
  * Vite's timestamped copies) and the project files it was compiled from.
  * `site` is for the tests: another entry, project and output folder.
- * @param {{ entry: string, root: string, outDir: string }} [site]
+ * Each of `site.workers` (name → entry) is compiled too, beside it; the
+ * configuration's first line names them, as file URLs, in `__gitbook_workers`.
+ * @param {{ entry: string, root: string, outDir: string, workers?: Record<string, string> }} [site]
  * @returns {Promise<{ url: string, file: string, inputs: string[] }>}
  */
-export async function bundleConfig({ entry, root, outDir } = SITE) {
+export async function bundleConfig({ entry, root, outDir, workers = {} } = SITE) {
+  const names = Object.keys(workers)
   const known = lastInputs(outDir)
   const knownHash = known && hashOf(known)
   const knownFile = knownHash && bundlePath(outDir, knownHash)
-  if (known && knownFile && fs.existsSync(knownFile)) return loadable(knownFile, known)
-  const result = await viteEsbuild().build({
-    entryPoints: [entry],
-    absWorkingDir: root,
-    bundle: true,
-    write: false,
-    metafile: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    define: FILE_SCOPE,
-    banner: { js: REQUIRE_BANNER },
-    plugins: [packages, fileUrls],
-    logLevel: 'error',
-  })
-  const inputs = Object.keys(result.metafile.inputs).map((f) => path.resolve(root, f)).sort()
+  if (known && knownFile && fs.existsSync(knownFile) && names.every((n) => fs.existsSync(workerPath(outDir, knownHash, n)))) {
+    return loadable(knownFile, known)
+  }
+  /** @param {string} file */
+  const compile = (file) =>
+    viteEsbuild().build({
+      entryPoints: [file],
+      absWorkingDir: root,
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      define: FILE_SCOPE,
+      banner: { js: REQUIRE_BANNER },
+      plugins: [packages, fileUrls],
+      logLevel: 'error',
+    })
+  const [main, ...threads] = await Promise.all([entry, ...names.map((n) => workers[n])].map(compile))
+  const read = new Set([main, ...threads].flatMap((r) => Object.keys(r.metafile.inputs).map((f) => path.resolve(root, f))))
+  const inputs = [...read].sort()
   const hash = hashOf(inputs)
   if (!hash) throw new Error('a file of the configuration disappeared while it was compiled: run the command again')
   fs.mkdirSync(outDir, { recursive: true })
   const file = bundlePath(outDir, hash)
-  writeAtomically(file, result.outputFiles[0].text)
+  // Threads first: a configuration on disk always has its threads beside it.
+  names.forEach((n, i) => writeAtomically(workerPath(outDir, hash, n), threads[i].outputFiles[0].text))
+  const urls = names.map((n) => `${JSON.stringify(n)}: new URL(${JSON.stringify(`./${path.basename(workerPath(outDir, hash, n))}`)}, import.meta.url).href`)
+  writeAtomically(file, `const __gitbook_workers = { ${urls.join(', ')} };\n${main.outputFiles[0].text}`)
   writeAtomically(inputsFile(outDir), JSON.stringify(inputs))
-  removeStale(outDir, file)
+  removeStale(outDir, hash)
   return loadable(file, inputs)
 }
 

@@ -52,7 +52,7 @@ export default defineConfig({
   // Dates come from one `git log` for the whole space (site.dates), not from
   // VitePress's one git process per page.
   lastUpdated: false,
-  transformPageData(pageData) {
+  async transformPageData(pageData) {
     const fm = pageData.frontmatter
     // Written into <meta> as text: `description: 42` or a list stopped the build.
     if (fm.description != null && typeof fm.description !== 'string') fm.description = String(fm.description)
@@ -65,7 +65,7 @@ export default defineConfig({
     fm.gitbookBreadcrumbs = site.breadcrumbs(pageData.filePath)
     fm.gitbookTwin = site.twinLink(pageData.filePath) ?? false
     if (fm.lastUpdated !== false) {
-      const date = fm.lastUpdated instanceof Date ? +fm.lastUpdated : site.dates.get(pageData.filePath)
+      const date = fm.lastUpdated instanceof Date ? +fm.lastUpdated : (await site.dates).get(pageData.filePath)
       if (date) pageData.lastUpdated = date
     }
     dropBuildOnlyData(pageData)
@@ -130,6 +130,7 @@ export default defineConfig({
       sidebarServerPlugin(),
       leanVueusePlugin(),
       precompressPlugin(site.precompressor),
+      site.historyPlugin(),
     ],
     ssr: { external: SSR_EXTERNAL },
     // Neither the theme nor the pages use Vue's Options API (data, methods…):

@@ -8,10 +8,18 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { configBlobs, historyRedirects, LOG_FORMAT, parseLog, summaryBlobs, walkHistory, type DeletedRoute, GITBOOK_YAML } from './route-history'
+import { Worker } from 'node:worker_threads'
+import { configBlobs, historyRedirects, LOG_FORMAT, parseLog, summaryBlobs, walkHistory, type DeletedRoute, type RouteHistory, GITBOOK_YAML } from './route-history'
 import type { Redirect, Space } from './space'
 
 export type HistoryMode = 'auto' | 'on' | 'off'
+
+/**
+ * Set by config-bundle.mjs at the top of the compiled configuration: the
+ * compiled threads beside it (`history`: history-worker.ts). Absent when the
+ * engine runs from its TypeScript sources.
+ */
+declare const __gitbook_workers: { history?: string } | undefined
 
 export interface SpaceHistory {
   redirects: Redirect[]
@@ -95,27 +103,35 @@ function logArgs(renames: boolean): string[] {
   ]
 }
 
+/** What the git history gives before it is matched against today's pages: what a thread can send back. */
+export interface WalkedHistory {
+  walked?: RouteHistory
+  warnings: string[]
+  /** When the walk started (performance.now() of the process that asked for it). */
+  start: number
+}
+
 /**
- * Walk the git history of the space, if there is one. `mode` `auto` is
- * silent where there is no history; `on` says why there is none. Never
+ * Walk the git history of the space in `dir`, if there is one. `mode` `auto`
+ * is silent where there is no history; `on` says why there is none. Never
  * throws: a missing git, a shallow or partial clone give a warning.
+ * Undefined when there is no history to read.
  */
-export function spaceHistory(space: Space, mode: HistoryMode = 'auto'): SpaceHistory | undefined {
+export function walkSpaceHistory(dir: string, mode: HistoryMode = 'auto', start = performance.now()): WalkedHistory | undefined {
   if (mode === 'off') return undefined
-  const start = performance.now()
   const warnings: string[] = []
-  const dir = space.dir
+  const none = (why: string[]): WalkedHistory => ({ warnings: why, start })
   const probe = git(dir, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository'])
   if (probe.error || probe.status !== 0) {
     const missing = (probe.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
     if (missing && (mode === 'on' || hasDotGit(dir))) {
-      return empty(start, ['git is not installed: no redirects from the git history of the space (install git, or build with --no-history)'])
+      return none(['git is not installed: no redirects from the git history of the space (install git, or build with --no-history)'])
     }
-    if (mode === 'on') return empty(start, [`${dir} is not in a git repository: no redirects from history (${firstLine(probe)})`])
+    if (mode === 'on') return none([`${dir} is not in a git repository: no redirects from history (${firstLine(probe)})`])
     return undefined
   }
   const [inside, shallow] = probe.stdout.toString('utf8').trim().split('\n')
-  if (inside !== 'true') return mode === 'on' ? empty(start, [`${dir} is not in a git work tree: no redirects from history`]) : undefined
+  if (inside !== 'true') return mode === 'on' ? none([`${dir} is not in a git work tree: no redirects from history`]) : undefined
   if (shallow === 'true') {
     warnings.push('the git clone is shallow: routes older than its first commit are unknown and get no redirect (git fetch --unshallow for all of them)')
   }
@@ -125,19 +141,57 @@ export function spaceHistory(space: Space, mode: HistoryMode = 'auto'): SpaceHis
     warnings.push(`git log with rename detection failed (${firstLine(log)}); renamed pages are followed only through SUMMARY.md`)
     log = git(dir, logArgs(false))
   }
-  if (log.status !== 0 || log.error) return empty(start, [...warnings, `git log failed (${firstLine(log)}): no redirects from history`])
+  if (log.status !== 0 || log.error) return none([...warnings, `git log failed (${firstLine(log)}): no redirects from history`])
   const entries = parseLog(log.stdout.toString('utf8'))
   const blobs = new Map<string, string>()
   readBlobs(dir, configBlobs(entries), blobs)
   readBlobs(dir, summaryBlobs(entries, blobs), blobs)
-  const walked = walkHistory(entries, blobs)
-  const { redirects, deleted, warnings: refused } = historyRedirects(space, walked)
-  warnings.push(...refused)
-  return { redirects, deleted, warnings, commits: walked.commits, versions: walked.versions, ms: performance.now() - start }
+  return { walked: walkHistory(entries, blobs), warnings, start }
 }
 
-function empty(start: number, warnings: string[]): SpaceHistory {
-  return { redirects: [], deleted: [], warnings, commits: 0, versions: 0, ms: performance.now() - start }
+/** The redirects a walked history gives today's pages. */
+export function historyOf(space: Space, h: WalkedHistory | undefined): SpaceHistory | undefined {
+  if (!h) return undefined
+  if (!h.walked) return { redirects: [], deleted: [], warnings: h.warnings, commits: 0, versions: 0, ms: performance.now() - h.start }
+  const { redirects, deleted, warnings: refused } = historyRedirects(space, h.walked)
+  const { commits, versions } = h.walked
+  return { redirects, deleted, warnings: [...h.warnings, ...refused], commits, versions, ms: performance.now() - h.start }
+}
+
+/** The history of the space, read and replayed here (`npm run check -- --history`, the tests). */
+export function spaceHistory(space: Space, mode: HistoryMode = 'auto'): SpaceHistory | undefined {
+  return historyOf(space, walkSpaceHistory(space.dir, mode))
+}
+
+/**
+ * The history of the space, read and replayed on a thread of its own while
+ * the build bundles and renders: on a space of 3,000 commits the walk takes
+ * seconds, which the main thread then never waits for. The thread runs the
+ * compiled copy config-bundle.mjs writes beside the configuration's; without
+ * it (the engine run from its TypeScript sources, as in the unit tests), or
+ * if the thread fails, the walk runs here.
+ */
+export function startSpaceHistory(space: Space, mode: HistoryMode = 'auto'): Promise<SpaceHistory | undefined> {
+  const file = typeof __gitbook_workers === 'undefined' ? undefined : __gitbook_workers.history
+  if (mode === 'off' || !file) return Promise.resolve(spaceHistory(space, mode))
+  const start = performance.now()
+  return new Promise<WalkedHistory | undefined>((resolve) => {
+    const worker = new Worker(new URL(file), { workerData: { dir: space.dir, mode } })
+    let settled = false
+    const inline = (why: string) => {
+      if (settled) return
+      settled = true
+      console.warn(`GitBook: git history: the history thread failed (${why}); the walk runs on the main thread`)
+      resolve(walkSpaceHistory(space.dir, mode, start))
+    }
+    worker.once('message', (h: WalkedHistory | undefined) => {
+      settled = true
+      resolve(h && { ...h, start })
+      void worker.terminate()
+    })
+    worker.once('error', (e) => inline(e.message))
+    worker.once('exit', (code) => inline(`exit code ${code}`))
+  }).then((h) => historyOf(space, h))
 }
 
 /** `GITBOOK_HISTORY`: `on`/`1`/`true`, `off`/`0`/`false`, else `auto`. */

@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { Plugin } from 'vite'
 import { writeCsp } from './deploy/csp'
 import { createPrecompressor, type Precompressor } from './deploy/precompress'
 import { writeStaticPages } from './deploy/static-pages'
@@ -10,7 +11,7 @@ import { accessibilityPage, legalPage, privacyPage, publicSite } from './public-
 import { DiagnosticSink } from './diagnostics'
 import { gitDates } from './git-dates'
 import { spaceFolder } from './gitbook-yaml'
-import { historyMode, spaceHistory, type HistoryMode } from './history'
+import { historyMode, startSpaceHistory, type HistoryMode, type SpaceHistory } from './history'
 import { writeNotFoundFallback } from './not-found'
 import type { GitbookContext } from './env'
 import { writeRedirects } from './redirects'
@@ -114,8 +115,8 @@ export interface Site {
   sink: DiagnosticSink
   rewrites: Record<string, string>
   sidebar: ReturnType<typeof buildSidebar>
-  /** Last commit time (ms) of each file, by path relative to the space root. */
-  dates: Map<string, number>
+  /** Last commit time (ms) of each file, by path relative to the space root, once git has answered. */
+  dates: Promise<Map<string, number>>
   /**
    * Previous and next page of the full sidebar, for the page at `relativePath`:
    * its HTML carries only its own branch, where VitePress would not find them.
@@ -131,6 +132,8 @@ export interface Site {
   srcExclude: string[]
   /** Compressed copies of the built files, started as each is written (deploy/precompress.ts). */
   precompressor: Precompressor
+  /** Vite plugin that starts the git history walk on its own thread as the build starts bundling. */
+  historyPlugin(): Plugin
   buildEnd(outDir: string): Promise<void>
 }
 
@@ -165,6 +168,7 @@ export function loadSite(options = siteOptions()): Site {
   })
   let sitemap: string | undefined
   let trails: Map<string, Crumb[]> | undefined
+  let historyWalk: Promise<SpaceHistory | undefined> | undefined
   const dates = gitDates(space.root)
   return {
     options,
@@ -187,9 +191,16 @@ export function loadSite(options = siteOptions()): Site {
     // Symbolic links too: VitePress's own file search follows them (space.ts lists them).
     srcExclude: [space.summaryFile, ...space.nestedSummaries, '**/.gitbook/**', '**/node_modules/**', ...(space.links ?? []).flatMap(linkExcludes)],
     precompressor: createPrecompressor({ brotli: options.brotli }),
+    historyPlugin: () => ({
+      name: 'gitbook:history',
+      // Not at config load: the dev server writes no redirects and need not walk the history.
+      apply: 'build',
+      buildStart() {
+        historyWalk ??= startSpaceHistory(space, options.history)
+      },
+    }),
     async buildEnd(outDir: string) {
-      // Here, not at config load: the dev server writes no redirects and need not walk the history.
-      const history = spaceHistory(space, options.history)
+      const history = await (historyWalk ??= startSpaceHistory(space, options.history))
       if (history) {
         addRedirects(space, history.redirects)
         for (const w of history.warnings) console.warn(`GitBook: git history: ${w}`)
@@ -216,7 +227,7 @@ export function loadSite(options = siteOptions()): Site {
       const twinOptions = { base: options.base, siteUrl: options.siteUrl }
       const twins = writeTwins(outDir, space, twinOptions, written)
       writeLlms(outDir, space, { title: publicSite.service, description: publicSite.tagline }, twins, twinOptions)
-      if (options.siteUrl) writeSitemapXml(outDir, sitemapXml(space, options.base, options.siteUrl, dates))
+      if (options.siteUrl) writeSitemapXml(outDir, sitemapXml(space, options.base, options.siteUrl, await dates))
       else console.log('GitBook: no sitemap.xml nor canonical links: give the public address with --site-url https://…')
       // Last, once every file is written: the policy hashes the pages' inline
       // scripts, and the compressed copies must match the final files.

@@ -5,7 +5,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import { afterAll, expect, it } from 'vitest'
 import { bundleConfig } from '../../.vitepress/config-bundle.mjs'
 import { ROOT } from '../helpers/build'
@@ -97,4 +98,31 @@ it('compiles again when a source it was made from is gone', async () => {
   expect(after.file).not.toBe(withExtra.file)
   expect(after.file).not.toBe(before.file)
   expect((await import(after.url)).default).toEqual({ extra: 0 })
+})
+
+it('compiles each thread beside the configuration, and names it in __gitbook_workers', async () => {
+  const thread = path.join(dir, 'lib/thread.ts')
+  fs.writeFileSync(thread, `import { parentPort, workerData } from 'node:worker_threads'\nimport { where } from './where'\nconst n: number = workerData * 2\nparentPort!.postMessage([n, where])\n`)
+  fs.writeFileSync(lib, `export const where = 'thread'\nexport const quoted = ''\n`)
+  fs.writeFileSync(entry, `declare const __gitbook_workers: Record<string, string>\nexport default { workers: __gitbook_workers }\n`)
+  const withThread = { ...site, workers: { double: thread } }
+  const built = await bundleConfig(withThread)
+  // The thread's sources count: a change in one of them compiles both again.
+  expect(built.inputs).toEqual([entry, lib, thread].sort())
+  const { workers } = (await import(built.url)).default
+  expect(Object.keys(workers)).toEqual(['double'])
+  const file = fileURLToPath(workers.double)
+  expect(path.dirname(file)).toBe(site.outDir)
+  const answer = await new Promise((resolve, reject) => {
+    const w = new Worker(new URL(workers.double), { workerData: 21 })
+    w.once('message', resolve)
+    w.once('error', reject)
+  })
+  expect(answer).toEqual([42, 'thread'])
+  // Reused while nothing changes; compiled again, thread included, when its file is gone.
+  expect((await bundleConfig(withThread)).file).toBe(built.file)
+  fs.rmSync(file)
+  const again = await bundleConfig(withThread)
+  expect(again.file).toBe(built.file)
+  expect(fs.existsSync(file)).toBe(true)
 })
