@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { spaceHistory } from '../../.vitepress/gitbook/history'
+import { spaceHistory, startSpaceHistory } from '../../.vitepress/gitbook/history'
 import { historyRedirects, parseLog, walkHistory, type RouteHistory } from '../../.vitepress/gitbook/route-history'
 import { loadSpace, type Space } from '../../.vitepress/gitbook/space'
 import { parseSummary, parseSummaryCached } from '../../.vitepress/gitbook/summary'
@@ -229,5 +229,14 @@ describe('spaceHistory on degraded repositories', () => {
 
   it('--no-history: no walk at all', () => {
     expect(spaceHistory(loadSpace(path.join(repo, 'espace')), 'off')).toBeUndefined()
+  })
+
+  it('startSpaceHistory without a compiled thread (TypeScript sources): the same walk, on this thread', async () => {
+    const space = loadSpace(path.join(repo, 'espace'))
+    const { ms: _ms, ...started } = (await startSpaceHistory(space, 'auto'))!
+    const { ms: _ms2, ...direct } = spaceHistory(space, 'auto')!
+    expect(started.commits).toBeGreaterThan(1)
+    expect(started).toEqual(direct)
+    expect(await startSpaceHistory(space, 'off')).toBeUndefined()
   })
 })
