@@ -210,9 +210,18 @@ export function loadSite(options = siteOptions()): Site {
             `(\`npm run check -- --history\` lists them); ${Math.round(history.ms)} ms`,
         )
       }
-      // Files written from here on are handed to the compression threads as they are written.
-      const written = (file: string, text: string) => this.precompressor.add(file, text)
-      const n = writeRedirects(outDir, options.base, space.redirects, written)
+      // Redirect pages and Markdown twins (thousands with a long history) are
+      // written and compressed by the compression threads while this thread
+      // goes on; the files below may not replace them, so they come after.
+      const write = (file: string, text: string) => this.precompressor.write(file, text)
+      const n = writeRedirects(outDir, options.base, space.redirects, write)
+      // Markdown twins, llms.txt and sitemap.xml: see twins.ts, llms.ts, sitemap-xml.ts.
+      const twinOptions = { base: options.base, siteUrl: options.siteUrl }
+      const twins = writeTwins(outDir, space, twinOptions, write)
+      writeLlms(outDir, space, { title: publicSite.service, description: publicSite.tagline }, twins, twinOptions)
+      if (options.siteUrl) writeSitemapXml(outDir, sitemapXml(space, options.base, options.siteUrl, await dates))
+      else console.log('GitBook: no sitemap.xml nor canonical links: give the public address with --site-url https://…')
+      await this.precompressor.settled()
       writeSitemap(outDir, this.sitemapHtml())
       writeNotFoundFallback(outDir, options.base)
       for (const abs of ctx.linkedAssets) {
@@ -223,12 +232,6 @@ export function loadSite(options = siteOptions()): Site {
         fs.copyFileSync(abs, dest)
       }
       writeStaticPages(outDir, [accessibilityPage(), legalPage(), privacyPage()], publicSite.service)
-      // Markdown twins, llms.txt and sitemap.xml: see twins.ts, llms.ts, sitemap-xml.ts.
-      const twinOptions = { base: options.base, siteUrl: options.siteUrl }
-      const twins = writeTwins(outDir, space, twinOptions, written)
-      writeLlms(outDir, space, { title: publicSite.service, description: publicSite.tagline }, twins, twinOptions)
-      if (options.siteUrl) writeSitemapXml(outDir, sitemapXml(space, options.base, options.siteUrl, await dates))
-      else console.log('GitBook: no sitemap.xml nor canonical links: give the public address with --site-url https://…')
       // Last, once every file is written: the policy hashes the pages' inline
       // scripts, and the compressed copies must match the final files.
       writeCsp(outDir, (rel) => fs.existsSync(path.join(space.root, rel)))

@@ -14,6 +14,7 @@
 // the space), so neither does a twin: it shows what the page is built from.
 import fs from 'node:fs'
 import path from 'node:path'
+import { writeNow, type WriteFile } from './deploy/precompress'
 import { readMatter } from './matter'
 import type { Plugin } from 'vite'
 import { isNoIndex } from './reading-order'
@@ -156,17 +157,12 @@ export function buildTwins(space: Space, o: TwinOptions): { twins: Map<string, s
 
 /**
  * Write the twins into the built site, and the space files they link to;
- * returns the twins for llms-full.txt. `written` hears of each twin as it is
- * written (the build compresses it).
+ * returns the twins for llms-full.txt. `write` writes each twin (the build
+ * hands them to its compression threads).
  */
-export function writeTwins(outDir: string, space: Space, o: TwinOptions, written?: (file: string, text: string) => void): Map<string, string> {
+export function writeTwins(outDir: string, space: Space, o: TwinOptions, write: WriteFile = writeNow): Map<string, string> {
   const { twins, assets } = buildTwins(space, o)
-  for (const [file, text] of twins) {
-    const dest = path.join(outDir, twinFile(space.pages.get(file)!))
-    fs.mkdirSync(path.dirname(dest), { recursive: true })
-    fs.writeFileSync(dest, text)
-    written?.(dest, text)
-  }
+  for (const [file, text] of twins) write(path.join(outDir, twinFile(space.pages.get(file)!)), text)
   for (const abs of assets) {
     const dest = path.join(outDir, path.relative(space.root, abs))
     if (fs.existsSync(dest)) continue

@@ -88,3 +88,33 @@ describe('createPrecompressor', () => {
     await expect(precompress(dir, { brotli: false })).rejects.toThrow(/precompression: .*page\.html: .*EISDIR/)
   })
 })
+
+describe('Precompressor.write', () => {
+  it('writes the file and its folders on a thread, then its compressed copy; settled waits for both', async () => {
+    const dir = site()
+    const stub = path.join(dir, 'ancien/chemin/page.html')
+    const image = path.join(dir, 'a/b.png')
+    const c = createPrecompressor({ brotli: false })
+    c.write(stub, '<p>déplacée</p>'.repeat(20))
+    c.write(image, 'pas du texte')
+    await c.settled()
+    expect(fs.readFileSync(stub, 'utf8')).toBe('<p>déplacée</p>'.repeat(20))
+    expect(gunzip(stub)).toBe('<p>déplacée</p>'.repeat(20))
+    // Written, never compressed: not a text file.
+    expect(fs.readFileSync(image, 'utf8')).toBe('pas du texte')
+    expect(fs.existsSync(`${image}.gz`)).toBe(false)
+    const early = fs.statSync(`${stub}.gz`).mtimeMs
+    expect(await c.finish(dir)).toBe(1)
+    expect(fs.statSync(`${stub}.gz`).mtimeMs).toBe(early)
+  })
+
+  it('a file that cannot be written fails settled with its path, and finish too', async () => {
+    const dir = site()
+    fs.writeFileSync(path.join(dir, 'fichier'), 'x')
+    const c = createPrecompressor({ brotli: false })
+    c.write(path.join(dir, 'fichier/dessous.html'), 'impossible')
+    await expect(c.settled()).rejects.toThrow(/fichier\/dessous\.html/)
+    c.write(path.join(dir, 'fichier/autre.html'), 'impossible')
+    await expect(c.finish(dir)).rejects.toThrow(/fichier\/autre\.html/)
+  })
+})

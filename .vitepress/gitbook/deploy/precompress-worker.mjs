@@ -5,20 +5,35 @@
 // under the tests (tsx) alike.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import path from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import zlib from 'node:zlib'
 
-/** @type {{ gzipLevel: number, brotliQuality: number, brotli: boolean }} */
+/** @type {{ gzipLevel: number, brotliQuality: number, brotli: boolean, text: string }} */
 const options = workerData
+
+/** Folders this thread has made, so each is made once. */
+const folders = new Set()
+
+/** What compresses well (precompress.ts's TEXT): other files are only written. */
+const TEXT = new RegExp(options.text)
 
 /**
  * `file`: the file whose copies to write; `content`: what it holds or is about
  * to hold (else it is read); `unless`: the digest of the content its copies
- * were made from already (nothing is written when it still matches).
- * @param {{ id: number, file: string, content?: string, unless?: string }} job
+ * were made from already (nothing is written when it still matches); `write`:
+ * write `content` to `file` first.
+ * @param {{ id: number, file: string, content?: string, unless?: string, write?: boolean }} job
  */
-function run({ file, content, unless }) {
+function run({ file, content, unless, write }) {
   const data = content === undefined ? fs.readFileSync(file) : Buffer.from(content)
+  if (write) {
+    const dir = path.dirname(file)
+    if (!folders.has(dir)) fs.mkdirSync(dir, { recursive: true })
+    folders.add(dir)
+    fs.writeFileSync(file, data)
+    if (!TEXT.test(file)) return ''
+  }
   const digest = crypto.createHash('sha1').update(data).digest('base64')
   if (digest === unless) return digest
   fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: options.gzipLevel }))

@@ -36,6 +36,15 @@ export function walk(dir: string): string[] {
   return out
 }
 
+/** Writes a file of the built site: at once, or handed to a thread (Precompressor.write). */
+export type WriteFile = (file: string, text: string) => void
+
+/** Write `text` to `file` now, making its folder. */
+export const writeNow: WriteFile = (file, text) => {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, text)
+}
+
 /** Threads that compress: one per core, so the last files go twice as fast. */
 const THREADS = Math.max(1, Math.min(4, os.availableParallelism()))
 
@@ -46,6 +55,13 @@ export interface Precompressor {
    * build goes on.
    */
   add(file: string, content?: string): void
+  /**
+   * Write `content` to `file` (and its folder) on a compression thread, then
+   * compress it there: the main thread hands over the text and goes on.
+   */
+  write(file: string, content: string): void
+  /** Once every file handed to `write` is on disk; rejects if one could not be written. */
+  settled(): Promise<void>
   /**
    * Write the compressed copies of every text file of `outDir` that `add`
    * did not compress as it now stands: the files written since, and any
@@ -76,8 +92,9 @@ export function createPrecompressor(options: { brotli: boolean }): Precompressor
   const waiting = new Map<number, { resolve: (digest: string) => void; reject: (e: Error) => void }>()
   let nextId = 0
   const early = new Map<string, Promise<string>>()
+  let writes: Promise<string>[] = []
   const start = () => {
-    const data = { gzipLevel: GZIP_LEVEL, brotliQuality: BROTLI_QUALITY, brotli: options.brotli }
+    const data = { gzipLevel: GZIP_LEVEL, brotliQuality: BROTLI_QUALITY, brotli: options.brotli, text: TEXT.source }
     return Array.from({ length: THREADS }, () => {
       const w = new Worker(new URL('./precompress-worker.mjs', import.meta.url), { workerData: data })
       w.on('message', ({ id, digest, error }: Reply) => {
@@ -99,7 +116,7 @@ export function createPrecompressor(options: { brotli: boolean }): Precompressor
     })
   }
   /** Digest of the content compressed, once its copies are written. */
-  const send = (file: string, content?: string, unless?: string) =>
+  const send = (file: string, content?: string, unless?: string, write?: boolean) =>
     new Promise<string>((resolve, reject) => {
       workers ??= start()
       const id = nextId++
@@ -107,7 +124,7 @@ export function createPrecompressor(options: { brotli: boolean }): Precompressor
       // then: a build that stops early must not wait for idle threads.
       if (!waiting.size) for (const w of workers) w.ref()
       waiting.set(id, { resolve, reject })
-      workers[id % workers.length].postMessage({ id, file, content, unless })
+      workers[id % workers.length].postMessage({ id, file, content, unless, write })
     })
   return {
     add(file, content) {
@@ -117,16 +134,29 @@ export function createPrecompressor(options: { brotli: boolean }): Precompressor
       done.catch(() => {})
       early.set(file, done)
     },
+    write(file, content) {
+      const done = send(file, content, undefined, true)
+      done.catch(() => {})
+      writes.push(done)
+      if (TEXT.test(file)) early.set(file, done)
+    },
+    async settled() {
+      const pending = writes
+      writes = []
+      await Promise.all(pending)
+    },
     async finish(outDir) {
-      const files = walk(outDir).filter((f) => TEXT.test(f))
-      // A file compressed early and removed since leaves no copy behind.
-      const present = new Set(files)
-      for (const [file, done] of early) {
-        if (present.has(file)) continue
-        await done.catch(() => {})
-        for (const copy of [`${file}.gz`, `${file}.br`]) fs.rmSync(copy, { force: true })
-      }
+      let files: string[] = []
       try {
+        await this.settled()
+        files = walk(outDir).filter((f) => TEXT.test(f))
+        // A file compressed early and removed since leaves no copy behind.
+        const present = new Set(files)
+        for (const [file, done] of early) {
+          if (present.has(file)) continue
+          await done.catch(() => {})
+          for (const copy of [`${file}.gz`, `${file}.br`]) fs.rmSync(copy, { force: true })
+        }
         // A failed early copy is made again here; a second failure is reported.
         await Promise.all(files.map(async (file) => send(file, undefined, await early.get(file)?.catch(() => undefined))))
       } finally {
