@@ -15,7 +15,7 @@ import postcss, { type AtRule, type Container, type Root, type Rule } from 'post
 import type { OutputAsset, OutputChunk } from 'rollup'
 import type { Plugin } from 'vite'
 import { clientBundlePlugin } from './client-bundle'
-import { requiredClasses, wordsOf } from './unused-css'
+import { cssWords, requiredClasses, wordsOf } from './unused-css'
 
 /**
  * Split `css` in two: what `eager` code (every page's chunks) may use, and
@@ -77,18 +77,21 @@ export function lazyCssPlugin(keep: string[] = []): Plugin {
   return clientBundlePlugin('gitbook:lazy-css', function (bundle) {
     const chunks = Object.values(bundle).filter((f): f is OutputChunk => f.type === 'chunk')
     const lazy = lazyComponentChunks(chunks)
+    const sheets = Object.values(bundle).filter((f): f is OutputAsset => f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string')
+    // Only the words the stylesheets name are worth collecting (see wordsOf).
+    const named = new Set(sheets.flatMap((f) => [...cssWords(f.source as string)]))
     const eagerWords = wordsOf(
       chunks
         .filter((c) => !lazy.includes(c))
         .map((c) => c.code)
-        .concat(keep)
-        .join('\n'),
+        .concat(keep),
+      named,
     )
-    const sheets = Object.values(bundle).filter((f): f is OutputAsset => f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string')
     for (const chunk of lazy) {
       let moved = ''
+      const lazyWords = wordsOf(chunk.code, named)
       for (const sheet of sheets) {
-        const split = splitLazyCss(sheet.source as string, eagerWords, wordsOf(chunk.code))
+        const split = splitLazyCss(sheet.source as string, eagerWords, lazyWords)
         sheet.source = split.eager
         moved += split.lazy
       }

@@ -6,12 +6,35 @@
 // page's rendered Markdown — and a custom property when nothing reads it.
 // Over-approximate on purpose: any word of the JavaScript counts as a class.
 import postcss, { type Root, type Rule } from 'postcss'
+import type { OutputAsset } from 'rollup'
 import type { Plugin } from 'vite'
 import { clientBundlePlugin } from './client-bundle'
 
-/** Every identifier-like word of the client code: the classes it may set. */
-export function wordsOf(code: string): Set<string> {
-  return new Set(code.match(/[A-Za-z_][\w-]*/g) ?? [])
+/**
+ * Every identifier-like word of the client code (`codes`, one string per
+ * chunk): the classes it may set. With `among`, only the words that are in
+ * it: the code of 1,000 pages holds millions of words, and keeping only the
+ * few hundred the stylesheet names (cssWords) is about five times faster
+ * than collecting them all.
+ */
+export function wordsOf(codes: string | Iterable<string>, among?: Set<string>): Set<string> {
+  const words = new Set<string>()
+  for (const code of typeof codes === 'string' ? [codes] : codes) {
+    const word = /[A-Za-z_][\w-]*/g
+    for (let m = word.exec(code); m; m = word.exec(code)) if (!among || among.has(m[0])) words.add(m[0])
+  }
+  return words
+}
+
+/**
+ * Every word requiredClasses can find in `css`, and more: each `.class` of the
+ * text and each scoped-style attribute (`[data-v-1a2b3c4d]`).
+ */
+export function cssWords(css: string): Set<string> {
+  const words = new Set<string>()
+  for (const m of css.matchAll(/\.(-?[A-Za-z_][\w-]*)/g)) words.add(m[1])
+  for (const m of css.matchAll(/\[(data-v-[\da-f]+)\]/g)) words.add(m[1])
+  return words
 }
 
 /**
@@ -94,11 +117,12 @@ function pruneShadowed(root: Root): void {
 /**
  * `css` without the rules and variables `code` (the client JavaScript) cannot
  * use, nor the selectors matching one of `absent`: what the code names but
- * never puts in a page of this site.
+ * never puts in a page of this site. `words`: the code's words, when already
+ * collected for another stylesheet.
  */
-export function dropUnusedCss(css: string, code: string, absent: RegExp[] = []): string {
+export function dropUnusedCss(css: string, code: string, absent: RegExp[] = [], words = wordsOf(code, cssWords(css))): string {
   const root = postcss.parse(css)
-  pruneSelectors(root, wordsOf(code), absent)
+  pruneSelectors(root, words, absent)
   pruneShadowed(root)
   pruneVariables(root, code)
   // Emptied at-rules (@media with no rule left).
@@ -120,10 +144,9 @@ export function unusedCssPlugin(keep: string[] = [], absent: RegExp[] = []): Plu
       .map((f) => (f.type === 'chunk' ? f.code : ''))
       .concat(keep)
       .join('\n')
-    for (const f of Object.values(bundle)) {
-      if (f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string') {
-        f.source = dropUnusedCss(f.source, code, absent)
-      }
-    }
+    const sheets = Object.values(bundle).filter((f): f is OutputAsset => f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string')
+    // One pass over the code for every stylesheet.
+    const words = wordsOf(code, new Set(sheets.flatMap((f) => [...cssWords(f.source as string)])))
+    for (const f of sheets) f.source = dropUnusedCss(f.source as string, code, absent, words)
   })
 }
