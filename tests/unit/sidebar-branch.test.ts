@@ -3,6 +3,7 @@
 // with the number of groups of the space.
 import { describe, expect, it } from 'vitest'
 import { openBranch, TOP_LEVEL_WINDOW } from '../../.vitepress/theme/sidebar-branch'
+import { Rng } from '../fuzz/prng'
 
 const group = (n: number) => ({
   text: `Partie ${n}`,
@@ -40,5 +41,52 @@ describe('openBranch', () => {
   it('a page outside the sidebar gets the first window', () => {
     const side = Array.from({ length: 50 }, (_, i) => group(i + 1))
     expect(titles(openBranch(side, 'ailleurs.md'))).toEqual(titles(side.slice(0, TOP_LEVEL_WINDOW)))
+  })
+})
+
+describe('openBranch on a page listed twice, and on random sidebars', () => {
+  it('a page in two groups opens both; a group that is itself the page opens too', () => {
+    const side = [
+      { text: 'A', link: '/a/', items: [{ text: 'A.1', link: '/a/un' }, { text: 'Commune', link: '/commune' }] },
+      { text: 'B', items: [{ text: 'Commune encore', link: '/commune.md' }, { text: 'B.1', link: '/b/un', items: [{ text: 'B.1.1', link: '/b/un/sous' }] }] },
+    ]
+    const both = openBranch(side, 'commune.md')
+    expect(titles(both[0].items!)).toEqual(['A.1', 'Commune'])
+    expect(titles(both[1].items!)).toEqual(['Commune encore', 'B.1'])
+    const group = openBranch(side, 'a/index.md')
+    expect(titles(group[0].items!)).toEqual(['A.1', 'Commune'])
+    expect(group[1].items).toEqual([])
+  })
+
+  it('opens exactly the items that are the page or hold it below', () => {
+    type Item = { text: string; link?: string; items?: Item[] }
+    const rng = new Rng(11)
+    const rand = (n: number) => rng.int(n)
+    const make = (depth: number): Item[] =>
+      Array.from({ length: 1 + rand(4) }, () => {
+        const item: Item = { text: `t${rand(1000)}` }
+        if (rand(3)) item.link = `/p${rand(12)}`
+        if (depth < 3 && rand(2)) item.items = make(depth + 1)
+        return item
+      })
+    /** The open items of a result, as paths of texts. */
+    const open = (items: Item[], above = ''): string[] =>
+      items.flatMap((i) => (i.items?.length ? [`${above}/${i.text}`, ...open(i.items, `${above}/${i.text}`)] : []))
+    /** Reference: an item with children is open when it, or an item below it, links to the page. */
+    const expected = (items: Item[], key: string, above = ''): string[] => {
+      const holds = (i: Item): boolean => i.link === `/${key}` || !!i.items?.some(holds)
+      return items.flatMap((i) => (i.items?.length && holds(i) ? [`${above}/${i.text}`, ...expected(i.items, key, `${above}/${i.text}`)] : []))
+    }
+    let opened = 0
+    for (let n = 0; n < 100; n++) {
+      const side = make(0)
+      for (let p = 0; p < 12; p++) {
+        const got = open(openBranch(side, `p${p}.md`) as Item[])
+        expect(got, `sidebar ${n}, p${p}`).toEqual(expected(side, `p${p}`))
+        opened += got.length
+      }
+    }
+    // The random sidebars did open branches, deep ones included.
+    expect(opened).toBeGreaterThan(500)
   })
 })
