@@ -8,6 +8,7 @@ declare module '*.vue' {
 declare module 'vitepress/dist/client/shared.js' {
   export const EXTERNAL_URL_RE: RegExp
   export function isActive(currentPath: string, matchPath?: string, asRegex?: boolean): boolean
+  export function normalize(path: string): string
 }
 declare module 'vitepress/dist/client/theme-default/support/utils.js' {
   export function normalizeLink(url: string): string

@@ -9,7 +9,7 @@
 // check against VitePress's rendering (tests/build/sidebar-server.test.ts).
 import type { DefaultTheme } from 'vitepress'
 import { useData } from 'vitepress'
-import { EXTERNAL_URL_RE, isActive } from 'vitepress/dist/client/shared.js'
+import { EXTERNAL_URL_RE, normalize } from 'vitepress/dist/client/shared.js'
 import { normalizeLink } from 'vitepress/dist/client/theme-default/support/utils.js'
 import { defineComponent, mergeProps, toRaw, type PropType } from 'vue'
 import { ssrRenderAttrs } from 'vue/server-renderer'
@@ -22,17 +22,40 @@ type Item = DefaultTheme.SidebarItem
 /** The caret's name, as translated in VitePress's component. */
 const CARET_LABEL = UNTRANSLATED['VPSidebarItem.vue'][0][1]
 
+/**
+ * A link's address and its normalised form, once per build: every page
+ * renders the same entries, and normalising each again for each page was
+ * most of the sidebar's render time at 1,000 pages.
+ */
+const hrefs = new Map<string, string>()
+const normalized = new Map<string, string>()
+function once(cache: Map<string, string>, link: string, make: (link: string) => string): string {
+  let value = cache.get(link)
+  if (value === undefined) cache.set(link, (value = make(link)))
+  return value
+}
+
+/**
+ * VitePress's isActive(page, link) on the server, where a link with a hash
+ * is never active (it compares the hash with location's, which is empty).
+ */
+function linksTo(page: string, link: string | undefined): boolean {
+  return link !== undefined && once(normalized, link, normalize) === page && !link.includes('#')
+}
+
 /** Whether an entry is the page `path` or holds it below, memoised for the page being rendered. */
 let memoPath: string | undefined
+let memoPage = ''
 let memo = new WeakMap<Item, boolean>()
 function holdsPage(path: string, item: Item): boolean {
   if (path !== memoPath) {
     memoPath = path
+    memoPage = normalize(`/${path}`)
     memo = new WeakMap()
   }
   let held = memo.get(item)
   if (held === undefined) {
-    held = isActive(path, item.link) || (item.items?.some((i) => holdsPage(path, i)) ?? false)
+    held = linksTo(memoPage, item.link) || (item.items?.some((i) => holdsPage(path, i)) ?? false)
     memo.set(item, held)
   }
   return held
@@ -62,7 +85,7 @@ function renderItem(item: Item, depth: number, attrs: Record<string, unknown>, s
       const external = EXTERNAL_URL_RE.test(item.link) || item.target === '_blank'
       const link = {
         class: ['VPLink', { link: item.link, 'vp-external-link-icon': external, 'no-icon': undefined }, 'link'],
-        href: normalizeLink(item.link),
+        href: once(hrefs, item.link, normalizeLink),
         target: item.target ?? (external ? '_blank' : undefined),
         rel: item.rel ?? (external ? 'noreferrer' : undefined),
       }
