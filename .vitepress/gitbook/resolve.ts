@@ -27,11 +27,19 @@ export type Resolved =
  */
 const SCRIPT_FILE = /\.(js|mjs|cjs)$/i
 
-/** Is `abs` inside `dir` once symbolic links are followed? False when either is missing. */
+/** Real paths of the folders asked about: a space's root, for every link of every page. */
+const realDirs = new Map<string, string>()
+
+/**
+ * Is `abs` inside `dir` once symbolic links are followed? False when either
+ * is missing. The system's realpath (one call, not one lstat per segment):
+ * this runs for every link of every page and twin.
+ */
 export function insideDir(dir: string, abs: string): boolean {
   try {
-    const root = fs.realpathSync(dir)
-    const real = fs.realpathSync(abs)
+    let root = realDirs.get(dir)
+    if (root === undefined) realDirs.set(dir, (root = fs.realpathSync.native(dir)))
+    const real = fs.realpathSync.native(abs)
     return real === root || real.startsWith(root + path.sep)
   } catch {
     return false
