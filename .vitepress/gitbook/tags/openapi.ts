@@ -20,6 +20,28 @@ function argOf(a: RenderArgs, names: string[], position: number): string | undef
   return a.meta.positional[position]
 }
 
+/**
+ * Spec files parsed, by path, while they keep their size and time: a space
+ * often shows many operations of one spec, each block a tag of its own, and
+ * a large spec took longer to parse than the page to render.
+ */
+const parsed = new Map<string, { stamp: string; spec?: unknown; error?: Error }>()
+function parseSpec(abs: string): { spec?: unknown; error?: Error } {
+  const stat = fs.statSync(abs)
+  const stamp = `${stat.size}:${stat.mtimeMs}`
+  let entry = parsed.get(abs)
+  if (entry?.stamp !== stamp) {
+    entry = { stamp }
+    try {
+      entry.spec = parse(fs.readFileSync(abs, 'utf8'))
+    } catch (e) {
+      entry.error = e as Error
+    }
+    parsed.set(abs, entry)
+  }
+  return entry
+}
+
 /** The local spec, parsed, or why not. */
 function loadSpec(a: RenderArgs, src: string | undefined): { spec?: Json; why?: string } {
   if (!src) return { why: 'aucune spécification indiquée' }
@@ -27,8 +49,9 @@ function loadSpec(a: RenderArgs, src: string | undefined): { spec?: Json; why?: 
   if (r.kind === 'external') return { why: 'spécification distante, non chargée par ce site' }
   if (r.kind !== 'asset' || !/\.(ya?ml|json)$/i.test(r.file)) return { why: 'spécification non disponible dans cet espace' }
   try {
-    const spec = parse(fs.readFileSync(r.abs, 'utf8'))
-    if (spec && typeof spec === 'object') return { spec }
+    const { spec, error } = parseSpec(r.abs)
+    if (error) throw error
+    if (spec && typeof spec === 'object') return { spec: spec as Json }
     return { why: 'spécification vide ou illisible' }
   } catch (e) {
     report(a.env, a.ctx, a.tokens[a.idx].map?.[0] ?? 0, 'warning', 'openapi-invalid',
