@@ -15,11 +15,30 @@ import { searchOptions } from './search-client'
 export { installFrenchSearch } from './search-client'
 
 /**
+ * frenchTerm for the build's indexer, remembered per word: the index of
+ * 1,000 pages folds millions of words, mostly the same few thousand (frenchTerm
+ * itself stays self-contained: the browser gets its source).
+ */
+export function rememberedTerms(): typeof frenchTerm {
+  const terms = new Map<string, ReturnType<typeof frenchTerm>>()
+  return (word) => {
+    let term = terms.get(word)
+    if (term === undefined) {
+      // Words of a huge space: start again rather than grow without end.
+      if (terms.size >= 200_000) terms.clear()
+      terms.set(word, (term = frenchTerm(word)))
+    }
+    // A copy of a list: the caller may keep or change it.
+    return Array.isArray(term) ? [...term] : term
+  }
+}
+
+/**
  * `options` (term folding, for the build's indexer) and `searchOptions` kept
  * out of the page's site data: the browser gets them from installFrenchSearch.
  */
 function hiddenFunctions<T extends object>(miniSearch: T) {
-  Object.defineProperty(miniSearch, 'options', { value: { processTerm: frenchTerm }, enumerable: false })
+  Object.defineProperty(miniSearch, 'options', { value: { processTerm: rememberedTerms() }, enumerable: false })
   Object.defineProperty(miniSearch, 'searchOptions', { value: searchOptions(), enumerable: false })
   return miniSearch
 }

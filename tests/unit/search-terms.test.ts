@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { frenchTerm, typoAllowance } from '../../.vitepress/gitbook/search-terms'
 import { splitSections } from '../../.vitepress/gitbook/search-sections'
+import { rememberedTerms } from '../../.vitepress/gitbook/search'
 
 /** Words that must give the same term. */
 const SAME: Record<string, [string, string][]> = {
@@ -125,5 +126,19 @@ describe('splitSections', () => {
   })
   it('falls back to the SUMMARY title when the page has no H1', () => {
     expect(splitSections('<p>Texte.</p>', 'Titre SUMMARY')[0].titles).toEqual(['Titre SUMMARY'])
+  })
+})
+
+describe('rememberedTerms (the build indexer’s frenchTerm)', () => {
+  it('gives frenchTerm’s answer for each word, the second time too, and never the same list twice', () => {
+    const term = rememberedTerms()
+    const words = ['Métier', "l'équipe", 'l’équipe', 'de', 'Responsables', 'aujourd’hui', '2024', 'métier', '']
+    for (const round of [1, 2]) {
+      for (const w of words) expect(term(w), `${w} (${round})`).toEqual(frenchTerm(w))
+    }
+    const list = term('aujourd’hui')
+    expect(Array.isArray(list)).toBe(true)
+    ;(list as string[]).push('ajouté')
+    expect(term('aujourd’hui')).toEqual(frenchTerm('aujourd’hui'))
   })
 })
