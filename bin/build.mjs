@@ -17,5 +17,7 @@ if (command) {
   console.error(`npm run build takes options, not « ${command} »\n${USAGE}`)
   process.exit(2)
 }
+// The engine starts the git history walk as the configuration loads (site.ts).
+process.env.GITBOOK_BUILD = '1'
 const { build } = await import('vitepress')
 await build(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'))

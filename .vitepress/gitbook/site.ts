@@ -168,7 +168,10 @@ export function loadSite(options = siteOptions()): Site {
   })
   let sitemap: string | undefined
   let trails: Map<string, Crumb[]> | undefined
-  let historyWalk: Promise<SpaceHistory | undefined> | undefined
+  // A build started by bin/build.mjs walks the history from here, beside the
+  // loading of VitePress and Vite, which leaves the second core idle; other
+  // builds start it with bundling (historyPlugin), the dev server never.
+  let historyWalk = process.env.GITBOOK_BUILD === '1' ? startSpaceHistory(space, options.history) : undefined
   const dates = gitDates(space.root)
   return {
     options,
