@@ -165,8 +165,9 @@ export function spaceHistory(space: Space, mode: HistoryMode = 'auto'): SpaceHis
 
 /**
  * The history of the space, read and replayed on a thread of its own while
- * the build bundles and renders: on a space of 3,000 commits the walk takes
- * seconds, which the main thread then never waits for. The thread runs the
+ * the build loads, bundles and renders (site.ts starts it): on a space of
+ * 3,000 commits the walk takes seconds, which the main thread then never
+ * waits for. The thread runs the
  * compiled copy config-bundle.mjs writes beside the configuration's; without
  * it (the engine run from its TypeScript sources, as in the unit tests), or
  * if the thread fails, the walk runs here.
