@@ -4,6 +4,7 @@
 // place pages by the very same rules, today's files or a 2019 commit's.
 import path from 'node:path'
 import type { Diagnostic } from './diagnostics'
+import { once } from './once'
 import { fitRoute } from './route-limits'
 import type { SummaryEntry, SummaryGroup } from './summary'
 import { isSafeUrl, UNSAFE_URL_HINT, unsafeUrlMessage } from './url-policy'
@@ -46,21 +47,10 @@ export function isSpaceMarkdown(file: string): boolean {
   return /\.md$/i.test(file) && parts.every((p) => p !== '' && !p.startsWith('.') && p !== 'node_modules')
 }
 
-/**
- * `fn` computed once per argument. The walk through a space's history places
- * its pages again for each of up to thousands of versions, with the same file
- * names, hrefs and routes each time: on a 3,000-commit history these pure
- * string functions were a third of the walk.
- */
-function once<T>(fn: (s: string) => T): (s: string) => T {
-  const seen = new Map<string, T>()
-  return (s) => {
-    let v = seen.get(s)
-    if (v === undefined) seen.set(s, (v = fn(s)))
-    return v
-  }
-}
-
+// Computed once per argument: the walk through a space's history places its
+// pages again for each of up to thousands of versions, with the same file
+// names, hrefs and routes each time; on a 3,000-commit history these pure
+// string functions were a third of the walk.
 const fitRouteOnce = once(fitRoute)
 const routeKeysOnce = once(routeKeys)
 const pageSlugOnce = once(pageSlug)

@@ -3,6 +3,7 @@
 // nothing. The build and the checker resolve every href through this.
 import fs from 'node:fs'
 import path from 'node:path'
+import { once } from './once'
 import type { Space } from './space'
 import { isSafeUrl } from './url-policy'
 import { isExternal, safeDecode, splitHash } from './urls'
@@ -27,8 +28,8 @@ export type Resolved =
  */
 const SCRIPT_FILE = /\.(js|mjs|cjs)$/i
 
-/** Real paths of the folders asked about: a space's root, for every link of every page. */
-const realDirs = new Map<string, string>()
+/** Real path of a folder asked about (a space's root, for every link of every page), once. */
+const realDir = once((dir: string) => fs.realpathSync.native(dir))
 
 /**
  * Is `abs` inside `dir` once symbolic links are followed? False when either
@@ -37,8 +38,7 @@ const realDirs = new Map<string, string>()
  */
 export function insideDir(dir: string, abs: string): boolean {
   try {
-    let root = realDirs.get(dir)
-    if (root === undefined) realDirs.set(dir, (root = fs.realpathSync.native(dir)))
+    const root = realDir(dir)
     const real = fs.realpathSync.native(abs)
     return real === root || real.startsWith(root + path.sep)
   } catch {

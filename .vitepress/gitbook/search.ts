@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fr } from '../theme/i18n/fr'
+import { once } from './once'
 import { frenchTerm, typoAllowance } from './search-terms'
 import { splitSections } from './search-sections'
 import type { Space } from './space'
@@ -20,14 +21,10 @@ export { installFrenchSearch } from './search-client'
  * itself stays self-contained: the browser gets its source).
  */
 export function rememberedTerms(): typeof frenchTerm {
-  const terms = new Map<string, ReturnType<typeof frenchTerm>>()
+  // Words of a huge space: started again past 200,000 rather than grown without end.
+  const terms = once(frenchTerm, 200_000)
   return (word) => {
-    let term = terms.get(word)
-    if (term === undefined) {
-      // Words of a huge space: start again rather than grow without end.
-      if (terms.size >= 200_000) terms.clear()
-      terms.set(word, (term = frenchTerm(word)))
-    }
+    const term = terms(word)
     // A copy of a list: the caller may keep or change it.
     return Array.isArray(term) ? [...term] : term
   }

@@ -13,6 +13,7 @@ import { EXTERNAL_URL_RE, normalize } from 'vitepress/dist/client/shared.js'
 import { normalizeLink } from 'vitepress/dist/client/theme-default/support/utils.js'
 import { defineComponent, mergeProps, toRaw, type PropType } from 'vue'
 import { ssrRenderAttrs } from 'vue/server-renderer'
+import { once } from '../gitbook/once'
 import { UNTRANSLATED } from './i18n/untranslated'
 // The real component, for its scoped-style attribute (data-v-…).
 import VPSidebarItem from 'vitepress/dist/client/theme-default/components/VPSidebarItem.vue'
@@ -27,20 +28,15 @@ const CARET_LABEL = UNTRANSLATED['VPSidebarItem.vue'][0][1]
  * renders the same entries, and normalising each again for each page was
  * most of the sidebar's render time at 1,000 pages.
  */
-const hrefs = new Map<string, string>()
-const normalized = new Map<string, string>()
-function once(cache: Map<string, string>, link: string, make: (link: string) => string): string {
-  let value = cache.get(link)
-  if (value === undefined) cache.set(link, (value = make(link)))
-  return value
-}
+const linkHref = once(normalizeLink)
+const normalizedLink = once(normalize)
 
 /**
  * VitePress's isActive(page, link) on the server, where a link with a hash
  * is never active (it compares the hash with location's, which is empty).
  */
 function linksTo(page: string, link: string | undefined): boolean {
-  return link !== undefined && once(normalized, link, normalize) === page && !link.includes('#')
+  return link !== undefined && normalizedLink(link) === page && !link.includes('#')
 }
 
 /** Whether an entry is the page `path` or holds it below, memoised for the page being rendered. */
@@ -85,7 +81,7 @@ function renderItem(item: Item, depth: number, attrs: Record<string, unknown>, s
       const external = EXTERNAL_URL_RE.test(item.link) || item.target === '_blank'
       const link = {
         class: ['VPLink', { link: item.link, 'vp-external-link-icon': external, 'no-icon': undefined }, 'link'],
-        href: once(hrefs, item.link, normalizeLink),
+        href: linkHref(item.link),
         target: item.target ?? (external ? '_blank' : undefined),
         rel: item.rel ?? (external ? 'noreferrer' : undefined),
       }
