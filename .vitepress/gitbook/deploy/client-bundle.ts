@@ -2,8 +2,13 @@
 // files (unused-css.ts, lazy-css.ts, css-names.ts, precompress.ts): run at
 // build time only, after Vite's own plugins, on the browser's bundle. VitePress
 // builds a server bundle too, whose CSS and chunks no reader receives.
-import type { OutputBundle, PluginContext } from 'rollup'
+import type { OutputAsset, OutputBundle, PluginContext } from 'rollup'
 import type { Plugin } from 'vite'
+
+/** The stylesheets of a bundle whose text is at hand (a string `source`). */
+export function stylesheets(bundle: OutputBundle): (OutputAsset & { source: string })[] {
+  return Object.values(bundle).filter((f): f is OutputAsset & { source: string } => f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string')
+}
 
 /**
  * `hook` runs on the client bundle: when Rollup generates it (the default,

@@ -4,9 +4,9 @@
 // stays while the content changes is served from the browser's year-long
 // cache (deploy/nginx.conf): the old rules, without the new ones.
 import { createHash } from 'node:crypto'
-import type { OutputAsset, OutputChunk } from 'rollup'
+import type { OutputChunk } from 'rollup'
 import type { Plugin } from 'vite'
-import { clientBundlePlugin } from './client-bundle'
+import { clientBundlePlugin, stylesheets } from './client-bundle'
 
 /** `assets/style.AbCd1234.css` with the hash part replaced by one of `source`. */
 export function contentName(fileName: string, source: string): string {
@@ -22,15 +22,13 @@ export function cssContentNamesPlugin(): Plugin {
         .filter((f): f is OutputChunk => f.type === 'chunk')
         .map((c) => c.fileName.replace(/\.js$/, '')),
     )
-    for (const f of Object.values(bundle)) {
-      if (f.type !== 'asset' || !f.fileName.endsWith('.css') || typeof f.source !== 'string') continue
+    for (const sheet of stylesheets(bundle)) {
       // A lazy component's stylesheet keeps its chunk's name (lazy-css.ts).
-      if (chunkNames.has(f.fileName.replace(/\.css$/, ''))) continue
+      if (chunkNames.has(sheet.fileName.replace(/\.css$/, ''))) continue
       // Renamed in place: Rollup writes each file under its `fileName`,
       // and VitePress links the first stylesheet of the output, whose
       // order is the bundle's.
-      const asset = f as OutputAsset
-      asset.fileName = contentName(asset.fileName, asset.source as string)
+      sheet.fileName = contentName(sheet.fileName, sheet.source)
     }
   })
 }

@@ -12,9 +12,9 @@
 // so a chunk cached by a browser keeps finding a stylesheet of that name.
 import path from 'node:path'
 import postcss, { type AtRule, type Container, type Root, type Rule } from 'postcss'
-import type { OutputAsset, OutputChunk } from 'rollup'
+import type { OutputChunk } from 'rollup'
 import type { Plugin } from 'vite'
-import { clientBundlePlugin } from './client-bundle'
+import { clientBundlePlugin, stylesheets } from './client-bundle'
 import { cssWords, requiredClasses, wordsOf } from './unused-css'
 
 /**
@@ -77,9 +77,9 @@ export function lazyCssPlugin(keep: string[] = []): Plugin {
   return clientBundlePlugin('gitbook:lazy-css', function (bundle) {
     const chunks = Object.values(bundle).filter((f): f is OutputChunk => f.type === 'chunk')
     const lazy = lazyComponentChunks(chunks)
-    const sheets = Object.values(bundle).filter((f): f is OutputAsset => f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string')
+    const sheets = stylesheets(bundle)
     // Only the words the stylesheets name are worth collecting (see wordsOf).
-    const named = new Set(sheets.flatMap((f) => [...cssWords(f.source as string)]))
+    const named = cssWords(sheets.map((f) => f.source))
     const eagerWords = wordsOf(
       chunks
         .filter((c) => !lazy.includes(c))
@@ -91,7 +91,7 @@ export function lazyCssPlugin(keep: string[] = []): Plugin {
       let moved = ''
       const lazyWords = wordsOf(chunk.code, named)
       for (const sheet of sheets) {
-        const split = splitLazyCss(sheet.source as string, eagerWords, lazyWords)
+        const split = splitLazyCss(sheet.source, eagerWords, lazyWords)
         sheet.source = split.eager
         moved += split.lazy
       }

@@ -6,9 +6,8 @@
 // page's rendered Markdown — and a custom property when nothing reads it.
 // Over-approximate on purpose: any word of the JavaScript counts as a class.
 import postcss, { type Root, type Rule } from 'postcss'
-import type { OutputAsset } from 'rollup'
 import type { Plugin } from 'vite'
-import { clientBundlePlugin } from './client-bundle'
+import { clientBundlePlugin, stylesheets } from './client-bundle'
 
 /**
  * Every identifier-like word of the client code (`codes`, one string per
@@ -27,13 +26,16 @@ export function wordsOf(codes: string | Iterable<string>, among?: Set<string>): 
 }
 
 /**
- * Every word requiredClasses can find in `css`, and more: each `.class` of the
- * text and each scoped-style attribute (`[data-v-1a2b3c4d]`).
+ * Every word requiredClasses can find in `sheets` (one stylesheet's text or
+ * several), and more: each `.class` of the text and each scoped-style
+ * attribute (`[data-v-1a2b3c4d]`).
  */
-export function cssWords(css: string): Set<string> {
+export function cssWords(sheets: string | Iterable<string>): Set<string> {
   const words = new Set<string>()
-  for (const m of css.matchAll(/\.(-?[A-Za-z_][\w-]*)/g)) words.add(m[1])
-  for (const m of css.matchAll(/\[(data-v-[\da-f]+)\]/g)) words.add(m[1])
+  for (const css of typeof sheets === 'string' ? [sheets] : sheets) {
+    for (const m of css.matchAll(/\.(-?[A-Za-z_][\w-]*)/g)) words.add(m[1])
+    for (const m of css.matchAll(/\[(data-v-[\da-f]+)\]/g)) words.add(m[1])
+  }
   return words
 }
 
@@ -144,9 +146,9 @@ export function unusedCssPlugin(keep: string[] = [], absent: RegExp[] = []): Plu
       .map((f) => (f.type === 'chunk' ? f.code : ''))
       .concat(keep)
       .join('\n')
-    const sheets = Object.values(bundle).filter((f): f is OutputAsset => f.type === 'asset' && f.fileName.endsWith('.css') && typeof f.source === 'string')
+    const sheets = stylesheets(bundle)
     // One pass over the code for every stylesheet.
-    const words = wordsOf(code, new Set(sheets.flatMap((f) => [...cssWords(f.source as string)])))
-    for (const f of sheets) f.source = dropUnusedCss(f.source as string, code, absent, words)
+    const words = wordsOf(code, cssWords(sheets.map((f) => f.source)))
+    for (const f of sheets) f.source = dropUnusedCss(f.source, code, absent, words)
   })
 }
