@@ -171,7 +171,9 @@ export function loadSite(options = siteOptions()): Site {
   // A build started by bin/build.mjs walks the history from here, beside the
   // loading of VitePress and Vite, which leaves the second core idle; other
   // builds start it with bundling (historyPlugin), the dev server never.
-  let historyWalk = process.env.GITBOOK_BUILD === '1' ? startSpaceHistory(space, options.history) : undefined
+  let historyWalk: Promise<SpaceHistory | undefined> | undefined
+  const startHistory = () => (historyWalk ??= startSpaceHistory(space, options.history))
+  if (process.env.GITBOOK_BUILD === '1') void startHistory()
   const dates = gitDates(space.root)
   return {
     options,
@@ -199,11 +201,11 @@ export function loadSite(options = siteOptions()): Site {
       // Not at config load: the dev server writes no redirects and need not walk the history.
       apply: 'build',
       buildStart() {
-        historyWalk ??= startSpaceHistory(space, options.history)
+        void startHistory()
       },
     }),
     async buildEnd(outDir: string) {
-      const history = await (historyWalk ??= startSpaceHistory(space, options.history))
+      const history = await startHistory()
       if (history) {
         addRedirects(space, history.redirects)
         for (const w of history.warnings) console.warn(`GitBook: git history: ${w}`)
