@@ -3,40 +3,28 @@
 // (tests/fixtures/math/bad) show the main attempts as built; here many more
 // ways in are rendered by the site's markdown-it chain, and the last check on
 // MathJax's HTML is given HTML MathJax never writes.
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import mathjax3 from 'markdown-it-mathjax3'
 import { parseHTML } from 'linkedom'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { gitbookPlugin, type GitbookContext } from '../../.vitepress/gitbook'
 import type { MarkdownEnv } from '../../.vitepress/gitbook/env'
-import { loadSpace } from '../../.vitepress/gitbook/space'
 import { cssText, mathPlugin, unsafeMathHtml } from '../../.vitepress/gitbook/transforms/math'
 import { mathOptions } from '../../.vitepress/gitbook/transforms/math-tex'
 import { isSafeUrl } from '../../.vitepress/gitbook/url-policy'
+import { renderSpace, type RenderSpace } from '../helpers/render'
 
-let dir: string
-let md: MarkdownIt
-let ctx: GitbookContext
+let space: RenderSpace
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gb-math-'))
-  fs.writeFileSync(path.join(dir, 'README.md'), '# Accueil\n')
-  fs.writeFileSync(path.join(dir, 'SUMMARY.md'), '# Table of contents\n\n* [Accueil](README.md)\n')
-  ctx = { space: loadSpace(dir), linkedAssets: new Set() }
   // As VitePress sets it up: markdown-it-mathjax3 with `markdown.math`, then our plugin.
-  md = new MarkdownIt({ html: true })
-  md.use(mathjax3 as never, mathOptions())
-  md.use(gitbookPlugin as never, ctx)
+  space = renderSpace('gb-math-', undefined, (md) => md.use(mathjax3 as never, mathOptions()))
 })
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+afterAll(() => space.remove())
 
 function render(src: string) {
-  const env: MarkdownEnv = { realPath: path.join(dir, 'README.md') }
-  const html = md.render(src, env)
-  return { html, codes: env.gitbook!.diagnostics.map((d) => d.code) }
+  const { html, diagnostics } = space.render(src)
+  return { html, codes: diagnostics.map((d) => d.code) }
 }
 
 /** What a reader's browser would get from the author: unsafe addresses, styles, ids, classes. */
@@ -149,9 +137,9 @@ describe('the last check on MathJax’s HTML', () => {
     fake.renderer.rules.math_block = () => {
       throw new TypeError('this.element.addEventListener is not a function')
     }
-    mathPlugin(fake, ctx)
+    mathPlugin(fake, space.ctx)
     const src = 'Un lien $$\\href{x}{y}$$ ici.\n\n$$\n\\mathtip{a}{b}\n$$\n'
-    const env: MarkdownEnv = { realPath: path.join(dir, 'README.md'), content: src }
+    const env: MarkdownEnv = { realPath: path.join(space.dir, 'README.md'), content: src }
     const html = fake.render(src, env)
     expect(html).toBe('<p>Un lien <code>$$\\href{x}{y}$$</code> ici.</p>\n<p><code>$$\\mathtip{a}{b}$$</code></p>\n')
     expect(env.gitbook!.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['1:9 math-unsafe', '3:1 math-crash'])

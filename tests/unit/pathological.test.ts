@@ -2,35 +2,18 @@
 // keep every line the author wrote, and say what is wrong. No timing
 // assertion: a quadratic blow-up or a stack overflow shows as a failure or a
 // test timeout.
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import MarkdownIt from 'markdown-it'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { gitbookPlugin, type GitbookContext } from '../../.vitepress/gitbook'
-import type { MarkdownEnv } from '../../.vitepress/gitbook/env'
-import { loadSpace } from '../../.vitepress/gitbook/space'
+import { renderSpace, type RenderSpace } from '../helpers/render'
 
 const N = 2000
-let dir: string
-let md: MarkdownIt
-let ctx: GitbookContext
+let space: RenderSpace
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gb-patho-'))
-  fs.writeFileSync(path.join(dir, 'README.md'), '# Accueil\n')
-  fs.writeFileSync(path.join(dir, 'SUMMARY.md'), '# Table of contents\n\n* [Accueil](README.md)\n')
-  ctx = { space: loadSpace(dir), linkedAssets: new Set() }
-  md = new MarkdownIt({ html: true })
-  md.use(gitbookPlugin as never, ctx)
+  space = renderSpace('gb-patho-')
 })
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+afterAll(() => space.remove())
 
-function render(src: string) {
-  const env: MarkdownEnv = { realPath: path.join(dir, 'README.md') }
-  const html = md.render(src, env)
-  return { html, diagnostics: env.gitbook!.diagnostics }
-}
+const render = (src: string) => space.render(src)
 
 /** Every `mot-<i>` of the source is in the HTML. */
 function missing(html: string): number[] {

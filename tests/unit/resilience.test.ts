@@ -1,42 +1,33 @@
 // The pure parts of "no page, and no shape of space, takes the build down":
 // a render that throws becomes a notice, Vue syntax is cut out, routes too
 // long for VitePress's file names are shortened, colliding routes are seen.
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import MarkdownIt from 'markdown-it'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { gitbookPlugin, type GitbookContext } from '../../.vitepress/gitbook'
 import type { MarkdownEnv } from '../../.vitepress/gitbook/env'
 import { chunkName, fitRoute, MAX_FLAT_ROUTE_BYTES, routeFits } from '../../.vitepress/gitbook/route-limits'
 import { crashLine } from '../../.vitepress/gitbook/render-guard'
-import { loadSpace } from '../../.vitepress/gitbook/space'
 import { routeKeys } from '../../.vitepress/gitbook/urls'
 import { stripDirectives, vueSafe, vueTemplateErrors } from '../../.vitepress/gitbook/transforms/vue-safety'
+import { renderSpace, type RenderSpace } from '../helpers/render'
 
-let dir: string
-let md: MarkdownIt
-let ctx: GitbookContext
+let space: RenderSpace
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gb-resil-'))
-  fs.writeFileSync(path.join(dir, 'README.md'), '# Accueil\n')
-  ctx = { space: loadSpace(dir), linkedAssets: new Set() }
-  md = new MarkdownIt({ html: true })
-  // A rule that throws on a marker stands for any bug a page may trigger in a plugin.
-  md.core.ruler.push('boom', (state) => {
-    if (state.src.includes('BOUM')) throw new TypeError('cannot read properties of undefined')
-    return false
+  space = renderSpace('gb-resil-', { 'README.md': '# Accueil\n' }, (md) => {
+    // A rule that throws on a marker stands for any bug a page may trigger in a plugin.
+    md.core.ruler.push('boom', (state) => {
+      if (state.src.includes('BOUM')) throw new TypeError('cannot read properties of undefined')
+      return false
+    })
   })
-  md.use(gitbookPlugin as never, ctx)
 })
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+afterAll(() => space.remove())
 
 describe('a page whose render throws', () => {
   it('is written with a French notice naming file and line, its text kept, and a render-crash warning', () => {
-    const env: MarkdownEnv = { realPath: path.join(dir, 'README.md') }
+    const env: MarkdownEnv = { realPath: path.join(space.dir, 'README.md') }
     const src = '---\ntitle: x\n---\n# Titre\n\nPremier paragraphe.\n\nIci BOUM {{ a }} <b>gras</b>.\n'
-    const html = md.render(src, env)
+    const html = space.md.render(src, env)
     expect(html).toContain('Cette page n’a pas pu être affichée entièrement.')
     expect(html).toContain('<code>README.md</code>, ligne 8')
     expect(html).toContain('Premier paragraphe.')
@@ -175,8 +166,8 @@ describe('nesting deeper than markdown-it allows', () => {
     ['blockquotes', `${'> '.repeat(500)}mot-profond`],
     ['lists', Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- ${i === 499 ? 'mot-profond' : 'niveau'}`).join('\n')],
   ])('500 levels of %s keep their words, with one warning', (_, src) => {
-    const env: MarkdownEnv = { realPath: path.join(dir, 'README.md') }
-    const html = md.render(`${src}\n`, env)
+    const env: MarkdownEnv = { realPath: path.join(space.dir, 'README.md') }
+    const html = space.md.render(`${src}\n`, env)
     expect(html).toContain('mot-profond')
     expect(env.gitbook!.diagnostics.map((d) => d.code)).toEqual(['nesting-too-deep'])
   })
