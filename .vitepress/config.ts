@@ -21,6 +21,7 @@ import { fr } from './theme/i18n/fr'
 import { translateThemePlugin } from './theme/i18n/untranslated'
 import { ownTempDir } from './gitbook/build-temp'
 import { sfcCompiler, SSR_EXTERNAL, vueFromProject } from './gitbook/vue-resolve'
+import { isCustomElement } from './gitbook/transforms/vue-safety'
 
 const site = loadSite()
 const FAVICON =
@@ -154,7 +155,9 @@ export default defineConfig({
     // @vitejs/plugin-vue also imports root-absolute and bare ones in a build,
     // so `srcset="/tool.js 2x"` ran a file, and `/etc/hostname?raw` published
     // one. The images rule gives every image of the space a relative source.
-    template: { transformAssetUrls: { includeAbsolute: false } },
+    // MathJax's elements are elements, not components (VitePress sets this
+    // with its own `markdown.math`, which the site leaves off: math-tex.ts).
+    template: { transformAssetUrls: { includeAbsolute: false }, compilerOptions: { isCustomElement } },
   },
   // Each page's compressed copy is made as the page is rendered; VitePress
   // writes the HTML unchanged (nothing is returned).

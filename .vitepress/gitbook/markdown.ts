@@ -6,14 +6,13 @@ import { gitbookPlugin } from '.'
 import { GITBOOK_SLUG_OPTIONS } from './anchors'
 import type { GitbookContext } from './env'
 import { MATTER_OPTIONS } from './matter'
-import { mathOptions } from './transforms/math-tex'
 
 export function markdownOptions(ctx: GitbookContext): MarkdownOptions {
   return {
     // GitBook never writes `{.class}`; the attrs plugin reads `{% endhint %}` as one.
     attrs: { disable: true },
-    // MathJax reads GitBook's TeX, and none of its commands that write HTML (math-tex.ts).
-    math: mathOptions(),
+    // No `math`: our plugin renders GitBook's `$$` with MathJax, loaded on the
+    // first formula (transforms/math.ts, math-tex.ts).
     // GitHub's high-contrast themes: every token colour keeps 4.5:1 or more on
     // the code block background in both themes (github-light's orange and
     // github-dark's comments do not).

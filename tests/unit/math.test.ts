@@ -5,20 +5,18 @@
 // MathJax's HTML is given HTML MathJax never writes.
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
-import mathjax3 from 'markdown-it-mathjax3'
 import { parseHTML } from 'linkedom'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MarkdownEnv } from '../../.vitepress/gitbook/env'
 import { cssText, mathPlugin, unsafeMathHtml } from '../../.vitepress/gitbook/transforms/math'
-import { mathOptions } from '../../.vitepress/gitbook/transforms/math-tex'
 import { isSafeUrl } from '../../.vitepress/gitbook/url-policy'
 import { renderSpace, type RenderSpace } from '../helpers/render'
 
 let space: RenderSpace
 
 beforeAll(() => {
-  // As VitePress sets it up: markdown-it-mathjax3 with `markdown.math`, then our plugin.
-  space = renderSpace('gb-math-', undefined, (md) => md.use(mathjax3 as never, mathOptions()))
+  // The site's chain: our plugin renders math with MathJax (loaded on the first formula).
+  space = renderSpace('gb-math-')
 })
 afterAll(() => space.remove())
 
@@ -132,12 +130,12 @@ describe('the last check on MathJax’s HTML', () => {
   it('a formula whose HTML is refused, or that MathJax fails on, is shown as its TeX source', () => {
     // MathJax writes nothing unsafe from any TeX: stand-in renderers do.
     const fake = new MarkdownIt()
-    fake.use(mathjax3 as never, mathOptions())
-    fake.renderer.rules.math_inline = () => svg('<a href="javascript:alert(1)"><g></g></a>')
-    fake.renderer.rules.math_block = () => {
-      throw new TypeError('this.element.addEventListener is not a function')
-    }
-    mathPlugin(fake, space.ctx)
+    mathPlugin(fake, space.ctx, () => ({
+      math_inline: () => svg('<a href="javascript:alert(1)"><g></g></a>'),
+      math_block: () => {
+        throw new TypeError('this.element.addEventListener is not a function')
+      },
+    }))
     const src = 'Un lien $$\\href{x}{y}$$ ici.\n\n$$\n\\mathtip{a}{b}\n$$\n'
     const env: MarkdownEnv = { realPath: path.join(space.dir, 'README.md'), content: src }
     const html = fake.render(src, env)

@@ -1,6 +1,6 @@
 // The TeX MathJax reads from a page: what GitBook's KaTeX reads, and nothing
-// that writes HTML. markdown-it-mathjax3 (VitePress `markdown.math`) loads
-// every MathJax TeX package by default, and some of them let an author put
+// that writes HTML. markdown-it-mathjax3 loads every MathJax TeX package by
+// default, and some of them let an author put
 // attributes on the page: `html` (\href, \style, \class, \cssId, \data),
 // `bbox` (a style), `unicode` (a font family spliced into a style), `action`
 // (tooltips, which also crash the build's SVG output), and base's own
@@ -15,7 +15,14 @@
 // MathJax's TeX packages are registered by name in mathjax-full's module:
 // this one is loaded from where markdown-it-mathjax3 loads it, so that our
 // package is registered in the very registry its TeX input reads.
+//
+// MathJax is loaded on the first formula a build renders, not with the
+// configuration as VitePress's `markdown.math` does: its modules and TeX
+// packages take about 0.2 s to load, and most spaces have no formula.
 import { createRequire } from 'node:module'
+import MarkdownIt from 'markdown-it'
+import type { PluginWithOptions } from 'markdown-it'
+import type { RenderRule } from 'markdown-it/lib/renderer.mjs'
 
 /** What one formula asked for that was not rendered: read by the math renderer. */
 export interface TexRefusals {
@@ -159,8 +166,30 @@ function formatError(jax: TexJax, error: Error): unknown {
   return jax.formatError(error)
 }
 
-/** VitePress's `markdown.math` options: markdown-it-mathjax3 passes `tex` to MathJax's TeX input. */
-export function mathOptions(): { tex: { packages: string[]; formatError: typeof formatError } } {
+/** markdown-it-mathjax3's options: it passes `tex` to MathJax's TeX input. */
+function mathOptions(): { tex: { packages: string[]; formatError: typeof formatError } } {
   registerPackage()
   return { tex: { packages: [...TEX_PACKAGES, PACKAGE], formatError } }
+}
+
+/** The renderers of the two math tokens. */
+export type MathRenderers = Record<'math_inline' | 'math_block', RenderRule>
+
+let renderers: MathRenderers | undefined
+
+/**
+ * markdown-it-mathjax3's renderers (MathJax, SVG output), set up on the first
+ * call. Its tokenizer rules are not used: math.ts reads GitBook's `$$` itself.
+ */
+export function mathjaxRenderers(): MathRenderers {
+  if (renderers) return renderers
+  const mathjax3 = createRequire(import.meta.url)('markdown-it-mathjax3') as PluginWithOptions<ReturnType<typeof mathOptions>>
+  const scratch = new MarkdownIt().use(mathjax3, mathOptions())
+  const block = scratch.renderer.rules.math_block!
+  renderers = {
+    math_inline: scratch.renderer.rules.math_inline!,
+    // As VitePress's `markdown.math`: a display formula wider than the page scrolls, so it takes the keyboard focus.
+    math_block: (...args) => block(...args).replace(/^<mjx-container /, '<mjx-container tabindex="0" '),
+  }
+  return renderers
 }

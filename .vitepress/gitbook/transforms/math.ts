@@ -1,8 +1,9 @@
 // Math as GitBook writes it: `$$…$$` only, inline in a sentence or alone as a
-// block. markdown-it-mathjax3 (VitePress `markdown.math`) reads single `$` as
-// inline math, which eats prices in French prose ("10 $ … 20 $"), and its
-// block rule runs to the end of the page when a paragraph merely starts with
-// `$$`. Both rules are replaced; its renderers (SVG at build time) are kept.
+// block. markdown-it-mathjax3 reads single `$` as inline math, which eats
+// prices in French prose ("10 $ … 20 $"), and its block rule runs to the end
+// of the page when a paragraph merely starts with `$$`. Both rules are ours;
+// its renderers (SVG at build time) are used, loaded on the first formula
+// (math-tex.ts).
 //
 // A formula is author input too. MathJax reads only the TeX of math-tex.ts
 // (no command that writes HTML attributes); each formula's unknown commands
@@ -20,7 +21,7 @@ import type Token from 'markdown-it/lib/token.mjs'
 import { type GitbookContext, type MarkdownEnv, report } from '../env'
 import { escapeHtml } from '../tag/registry'
 import { isSafeUrl } from '../url-policy'
-import { type TexRefusals, withRefusals } from './math-tex'
+import { type MathRenderers, mathjaxRenderers, type TexRefusals, withRefusals } from './math-tex'
 
 function mathInline(state: StateInline, silent: boolean): boolean {
   const src = state.src
@@ -187,18 +188,18 @@ function asSource(token: Token): string {
   return token.block ? `<p><code>${tex}</code></p>\n` : `<code>${tex}</code>`
 }
 
-export function mathPlugin(md: MarkdownIt, ctx: GitbookContext): void {
-  if (!md.renderer.rules.math_inline || !md.renderer.rules.math_block) return // math not enabled in this renderer
-  md.inline.ruler.at('math_inline', mathInline)
-  md.block.ruler.at('math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] })
+/** `$$` math, rendered by `renderers` (MathJax's, set up on the first formula; tests give others). */
+export function mathPlugin(md: MarkdownIt, ctx: GitbookContext, renderers: () => MathRenderers = mathjaxRenderers): void {
+  // Where markdown-it-mathjax3 puts its own rules.
+  md.inline.ruler.after('escape', 'math_inline', mathInline)
+  md.block.ruler.after('blockquote', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] })
   md.core.ruler.after('inline', 'gitbook_math_lines', inlineLines)
   for (const rule of ['math_inline', 'math_block'] as const) {
-    const render = md.renderer.rules[rule]!
     md.renderer.rules[rule] = (tokens, idx, options, env: MarkdownEnv, self) => {
       const token = tokens[idx]
       let converted: { result: string; refusals: TexRefusals }
       try {
-        converted = withRefusals(() => render(tokens, idx, options, env, self))
+        converted = withRefusals(() => renderers()[rule](tokens, idx, options, env, self))
       } catch (e) {
         const { line, column } = formulaPlace(env, token)
         report(env, ctx, line, 'warning', 'math-crash', `formula: MathJax could not render it (${short(e instanceof Error ? e.message : String(e))}); it is shown as its TeX source`,

@@ -191,8 +191,8 @@ function isLiteralBinding(prop: { name: string; exp?: { content?: string } }): b
 /** Components the site's own renderers write (registered in the theme). */
 const OWN_COMPONENTS = new Set(['GbTabs', 'GbTab'])
 
-/** Tags Vue compiles as plain elements on this site: MathJax's (VitePress, `markdown.math`). */
-const isCustomElement = (tag: string) => tag.startsWith('mjx-')
+/** Tags Vue compiles as plain elements on this site: MathJax's (the site's `vue` options). */
+export const isCustomElement = (tag: string) => tag.startsWith('mjx-')
 
 /**
  * Attributes whose URL Vue's compiler may turn into an import (its
