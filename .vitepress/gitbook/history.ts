@@ -174,16 +174,22 @@ export function spaceHistory(space: Space, mode: HistoryMode = 'auto'): SpaceHis
  */
 export function startSpaceHistory(space: Space, mode: HistoryMode = 'auto'): Promise<SpaceHistory | undefined> {
   const file = typeof __gitbook_workers === 'undefined' ? undefined : __gitbook_workers.history
-  if (mode === 'off' || !file) return Promise.resolve(spaceHistory(space, mode))
+  // Started long before buildEnd awaits it: a failure must settle it, never
+  // reject it unattended (Node would stop the build on the rejection).
+  if (mode === 'off' || !file) return Promise.resolve().then(() => spaceHistory(space, mode)).catch(withoutHistory)
   const start = performance.now()
-  return new Promise<WalkedHistory | undefined>((resolve) => {
+  return new Promise<WalkedHistory | undefined>((resolve, reject) => {
     const worker = new Worker(new URL(file), { workerData: { dir: space.dir, mode } })
     let settled = false
     const inline = (why: string) => {
       if (settled) return
       settled = true
       console.warn(`GitBook: git history: the history thread failed (${why}); the walk runs on the main thread`)
-      resolve(walkSpaceHistory(space.dir, mode, start))
+      try {
+        resolve(walkSpaceHistory(space.dir, mode, start))
+      } catch (e) {
+        reject(e)
+      }
     }
     worker.once('message', (h: WalkedHistory | undefined) => {
       settled = true
@@ -192,7 +198,22 @@ export function startSpaceHistory(space: Space, mode: HistoryMode = 'auto'): Pro
     })
     worker.once('error', (e) => inline(e.message))
     worker.once('exit', (code) => inline(`exit code ${code}`))
-  }).then((h) => historyOf(space, h))
+  })
+    .then((h) => historyOf(space, h))
+    .catch(withoutHistory)
+}
+
+/** A history walk that failed: the site is built without its redirects, and the build says why. */
+function withoutHistory(e: unknown): SpaceHistory {
+  const why = e instanceof Error ? e.message : String(e)
+  return {
+    redirects: [],
+    deleted: [],
+    warnings: [`the history could not be read (${why}): no redirects from it this time — report the message to the site maintainers, or build with --no-history`],
+    commits: 0,
+    versions: 0,
+    ms: 0,
+  }
 }
 
 /** `GITBOOK_HISTORY`: `on`/`1`/`true`, `off`/`0`/`false`, else `auto`. */

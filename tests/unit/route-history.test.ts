@@ -239,4 +239,13 @@ describe('spaceHistory on degraded repositories', () => {
     expect(started).toEqual(direct)
     expect(await startSpaceHistory(space, 'off')).toBeUndefined()
   })
+
+  it('startSpaceHistory: a walk that throws gives a warning and no redirects, not a stopped build', async () => {
+    const space = loadSpace(path.join(repo, 'espace'))
+    // Matching the walk against today's pages reads them: make that fail.
+    Object.defineProperty(space, 'pages', { get: () => { throw new Error('pages unreadable') } })
+    const h = await startSpaceHistory(space, 'auto')
+    expect(h).toMatchObject({ redirects: [], deleted: [], commits: 0 })
+    expect(h!.warnings).toEqual([expect.stringMatching(/^the history could not be read \(pages unreadable\): no redirects from it/)])
+  })
 })
