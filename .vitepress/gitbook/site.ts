@@ -5,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 import { writeCsp } from './deploy/csp'
+import { copyLinkedFiles } from './deploy/linked-files'
 import { createPrecompressor, type Precompressor } from './deploy/precompress'
 import { writeStaticPages } from './deploy/static-pages'
 import { accessibilityPage, legalPage, privacyPage, publicSite } from './public-pages'
@@ -229,13 +230,7 @@ export function loadSite(options = siteOptions()): Site {
       await this.precompressor.settled()
       writeSitemap(outDir, this.sitemapHtml())
       writeNotFoundFallback(outDir, options.base)
-      for (const abs of ctx.linkedAssets) {
-        const dest = path.join(outDir, path.relative(space.root, abs))
-        // A page of the site keeps its address: a linked file never replaces it.
-        if (fs.existsSync(dest)) continue
-        fs.mkdirSync(path.dirname(dest), { recursive: true })
-        fs.copyFileSync(abs, dest)
-      }
+      copyLinkedFiles(outDir, space.root, ctx.linkedAssets)
       writeStaticPages(outDir, [accessibilityPage(), legalPage(), privacyPage()], publicSite.service)
       // Last, once every file is written: the policy hashes the pages' inline
       // scripts, and the compressed copies must match the final files.

@@ -15,6 +15,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { writeNow, type WriteFile } from './deploy/precompress'
+import { copyLinkedFiles } from './deploy/linked-files'
 import { readMatter } from './matter'
 import type { Plugin } from 'vite'
 import { isNoIndex } from './reading-order'
@@ -163,12 +164,7 @@ export function buildTwins(space: Space, o: TwinOptions): { twins: Map<string, s
 export function writeTwins(outDir: string, space: Space, o: TwinOptions, write: WriteFile = writeNow): Map<string, string> {
   const { twins, assets } = buildTwins(space, o)
   for (const [file, text] of twins) write(path.join(outDir, twinFile(space.pages.get(file)!)), text)
-  for (const abs of assets) {
-    const dest = path.join(outDir, path.relative(space.root, abs))
-    if (fs.existsSync(dest)) continue
-    fs.mkdirSync(path.dirname(dest), { recursive: true })
-    fs.copyFileSync(abs, dest)
-  }
+  copyLinkedFiles(outDir, space.root, assets)
   return twins
 }
 
