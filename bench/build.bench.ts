@@ -107,6 +107,12 @@ interface Row {
   runs: number
   ours: { time: number; cpu: number; rss: number; dist: number; raw: number; gzip: number }
   plain: Row['ours']
+  /**
+   * Median of each pair's ratio (ours, then plain right after): the load of a
+   * shared machine drifts over minutes, and a pair shares it where two
+   * medians taken over the whole run may not.
+   */
+  pairs: number
   dev?: DevPair[]
 }
 
@@ -127,7 +133,7 @@ async function measure(size: string): Promise<Row> {
     checkComplete(oursOut, expected.ours, `ours, ${size}`)
     other.push(run([VITEPRESS, 'build', plain], false))
     checkComplete(plainOut, expected.plain, `plain, ${size}`)
-    console.log(`${size}: run ${i + 1}/${runs}: ours ${ours[i].seconds.toFixed(1)} s (CPU ${ours[i].cpu.toFixed(1)} s), plain ${other[i].seconds.toFixed(1)} s (CPU ${other[i].cpu.toFixed(1)} s)`)
+    console.log(`${size}: run ${i + 1}/${runs}: ours ${ours[i].seconds.toFixed(1)} s (CPU ${ours[i].cpu.toFixed(1)} s), plain ${other[i].seconds.toFixed(1)} s (CPU ${other[i].cpu.toFixed(1)} s), ${x(ours[i].seconds, other[i].seconds)}`)
   }
   const sum = (rs: Run[], dist: string) => ({
     time: median(rs.map((r) => r.seconds)),
@@ -136,7 +142,8 @@ async function measure(size: string): Promise<Row> {
     dist: dirSize(dist),
     ...pageHtml(dist),
   })
-  const row: Row = { size, pages, runs, ours: sum(ours, oursOut), plain: sum(other, plainOut) }
+  const pairs = median(ours.map((r, i) => r.seconds / other[i].seconds))
+  const row: Row = { size, pages, runs, ours: sum(ours, oursOut), plain: sum(other, plainOut), pairs }
   if (values.dev.split(',').includes(size)) {
     // In Chromium, on the same page for both (dev.ts); one run.
     const browser = await launchBrowser()
@@ -154,10 +161,10 @@ const KiB = (n: number) => `${(n / 1024).toFixed(1)} KiB`
 const x = (a: number, b: number) => (b ? `${(a / b).toFixed(2)}×` : 'n/a')
 
 function table(rows: Row[]): string {
-  const head = ['space', 'pages', 'runs', 'time ours', 'plain', 'ratio', 'CPU ours', 'plain', 'ratio', 'peak mem ours', 'plain', 'ratio', 'dist/ ours', 'plain', 'ratio', 'page HTML ours', 'plain', 'ratio', 'gzip ours', 'plain', 'ratio']
+  const head = ['space', 'pages', 'runs', 'time ours', 'plain', 'ratio', 'pairs', 'CPU ours', 'plain', 'ratio', 'peak mem ours', 'plain', 'ratio', 'dist/ ours', 'plain', 'ratio', 'page HTML ours', 'plain', 'ratio', 'gzip ours', 'plain', 'ratio']
   const lines = rows.map((r) => [
     r.size, String(r.pages), String(r.runs),
-    `${r.ours.time.toFixed(1)} s`, `${r.plain.time.toFixed(1)} s`, x(r.ours.time, r.plain.time),
+    `${r.ours.time.toFixed(1)} s`, `${r.plain.time.toFixed(1)} s`, x(r.ours.time, r.plain.time), `${r.pairs.toFixed(2)}×`,
     `${r.ours.cpu.toFixed(1)} s`, `${r.plain.cpu.toFixed(1)} s`, x(r.ours.cpu, r.plain.cpu),
     MiB(r.ours.rss), MiB(r.plain.rss), x(r.ours.rss, r.plain.rss),
     MiB(r.ours.dist), MiB(r.plain.dist), x(r.ours.dist, r.plain.dist),
@@ -178,7 +185,7 @@ const earlier = previous.includes(EARLIER) ? previous.slice(previous.indexOf(EAR
 for (const size of values.sizes.split(',')) {
   rows.push(await measure(size.trim()))
   // Written after each size: a long run interrupted still leaves its figures.
-  const text = `# npm run bench\n\n${new Date().toISOString()}, Node ${process.version}, ${process.platform}; times are medians (wall, and CPU user + system), memory is peak RSS (${TIME ? '/usr/bin/time -v' : 'process.resourceUsage'}); plain VitePress is built without sidebar, on the same Markdown without GitBook tags; page = \`${PAGE}\` (first copy).\n\n${table(rows)}\n`
+  const text = `# npm run bench\n\n${new Date().toISOString()}, Node ${process.version}, ${process.platform}; times are medians (wall, and CPU user + system), « pairs » the median of each pair's time ratio (ours, then plain right after), memory is peak RSS (${TIME ? '/usr/bin/time -v' : 'process.resourceUsage'}); plain VitePress is built without sidebar, on the same Markdown without GitBook tags; page = \`${PAGE}\` (first copy).\n\n${table(rows)}\n`
   fs.writeFileSync(results, text + earlier)
   console.log(`\n${table(rows)}\n`)
 }
