@@ -23,7 +23,7 @@ const SITE = {
   workers: { history: path.join(HERE, 'gitbook/history-worker.ts') },
 }
 /** Bumped when the compile options change, so old bundles are not reused. */
-const FORMAT = '5'
+const FORMAT = '6'
 /** Loads in this process: part of each URL, so no two are the same. */
 let loads = 0
 
@@ -147,6 +147,13 @@ const INLINE = new Set([
 ])
 /** Imported by inlined packages, but loaded by VitePress or Vite anyway: kept as imports. */
 const SHARED = new Set(['postcss'])
+/**
+ * Packages the engine imports and an inlined package requires (htmlparser2:
+ * sanitize-html): each is published as an ES and a CommonJS build, and both
+ * ended up in the bundle, each parsed, and optimised by V8 when hot, on its
+ * own. The imports take the required (CommonJS) build: one copy.
+ */
+const ONE_COPY = new Set(['htmlparser2'])
 
 /** `@scope/name` or `name` of a bare import, or undefined for a path or `node:` module. */
 function packageName(/** @type {string} */ spec) {
@@ -163,9 +170,13 @@ function packageName(/** @type {string} */ spec) {
 const packages = {
   name: 'gitbook-packages',
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => {
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
       const name = packageName(args.path)
       if (!name) return undefined
+      if (ONE_COPY.has(name) && args.kind === 'import-statement') {
+        const { path: file, errors } = await build.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir, importer: args.importer })
+        return { path: file, errors }
+      }
       const insideInlined = args.importer.split(path.sep).includes('node_modules')
       if (!SHARED.has(name) && (INLINE.has(name) || insideInlined)) return undefined
       return { path: args.path, external: true }

@@ -66,6 +66,24 @@ it('compiles the entry and its imports into one module; each file keeps its own 
   expect(Object.keys(createRequire(import.meta.url).cache).filter((f) => f.includes(`${path.sep}esprima${path.sep}`))).toEqual([])
 })
 
+it('a package both imported and required (htmlparser2, by sanitize-html) is compiled in once, its required build', async () => {
+  const both = path.join(dir, 'both.ts')
+  fs.writeFileSync(
+    both,
+    `import { Parser } from 'htmlparser2'
+import sanitize from 'sanitize-html'
+const names: string[] = []
+new Parser({ onopentag: (n) => names.push(n) }).end('<p><b>x</b></p>')
+export default { names, clean: sanitize('<b onclick="x()">y</b>') }
+`,
+  )
+  const compiled = await bundleConfig({ entry: both, root: dir, outDir: path.join(dir, 'cache-both') })
+  expect((await import(compiled.url)).default).toEqual({ names: ['p', 'b'], clean: '<b>y</b>' })
+  const htmlparser2 = compiled.inputs.filter((f) => f.includes(`${path.sep}htmlparser2${path.sep}lib${path.sep}`))
+  expect(htmlparser2.some((f) => f.endsWith(`${path.sep}lib${path.sep}Parser.js`))).toBe(true)
+  expect(htmlparser2.filter((f) => f.includes(`${path.sep}esm${path.sep}`))).toEqual([])
+})
+
 it('reuses the module while no source changes, and compiles again when one does', async () => {
   const first = await bundleConfig(site)
   const past = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000)
