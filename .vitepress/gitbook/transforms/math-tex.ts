@@ -1,16 +1,15 @@
 // The TeX MathJax reads from a page: what GitBook's KaTeX reads, and nothing
 // that writes HTML. markdown-it-mathjax3 loads every MathJax TeX package by
-// default, and some of them let an author put
-// attributes on the page: `html` (\href, \style, \class, \cssId, \data),
-// `bbox` (a style), `unicode` (a font family spliced into a style), `action`
-// (tooltips, which also crash the build's SVG output), and base's own
-// \mmlToken (href, style, id and class on any token). A link to
-// `javascript:`, a fixed full-page overlay or a second `id="app"` came out of
-// a formula. Those packages are left out, \mmlToken is refused, and every
-// command MathJax does not know shows as MathJax shows it (its name in red)
-// and is reported. The colours an author gives (\color, \colorbox,
-// \fcolorbox, colortbl) go into attributes and a style: one that is not a
-// colour is dropped, and reported.
+// default, and some of them let an author put attributes on the page: `html`
+// (\href, \style, \class, \cssId, \data), `bbox` (a style), `unicode` (a font
+// family spliced into a style), `action` (tooltips, which also crash the
+// build's SVG output), and base's own \mmlToken (href, style, id and class on
+// any token). A link to `javascript:`, a fixed full-page overlay or a second
+// `id="app"` came out of a formula. Those packages are left out, \mmlToken is
+// refused, and every command MathJax does not know shows as MathJax shows it
+// (its name in red) and is reported. The colours an author gives (\color,
+// \colorbox, \fcolorbox, colortbl) go into attributes and a style: one that
+// is not a colour is dropped, and reported.
 //
 // MathJax's TeX packages are registered by name in mathjax-full's module:
 // this one is loaded from where markdown-it-mathjax3 loads it, so that our
