@@ -149,10 +149,15 @@ export function walkSpaceHistory(dir: string, mode: HistoryMode = 'auto', start 
   return { walked: walkHistory(entries, blobs), warnings, start }
 }
 
+/** A history that gives no redirects, and why (`warnings`). */
+function noHistory(warnings: string[], ms: number): SpaceHistory {
+  return { redirects: [], deleted: [], warnings, commits: 0, versions: 0, ms }
+}
+
 /** The redirects a walked history gives today's pages. */
 export function historyOf(space: Space, h: WalkedHistory | undefined): SpaceHistory | undefined {
   if (!h) return undefined
-  if (!h.walked) return { redirects: [], deleted: [], warnings: h.warnings, commits: 0, versions: 0, ms: performance.now() - h.start }
+  if (!h.walked) return noHistory(h.warnings, performance.now() - h.start)
   const { redirects, deleted, warnings: refused } = historyRedirects(space, h.walked)
   const { commits, versions } = h.walked
   return { redirects, deleted, warnings: [...h.warnings, ...refused], commits, versions, ms: performance.now() - h.start }
@@ -167,10 +172,9 @@ export function spaceHistory(space: Space, mode: HistoryMode = 'auto'): SpaceHis
  * The history of the space, read and replayed on a thread of its own while
  * the build loads, bundles and renders (site.ts starts it): on a space of
  * 3,000 commits the walk takes seconds, which the main thread then never
- * waits for. The thread runs the
- * compiled copy config-bundle.mjs writes beside the configuration's; without
- * it (the engine run from its TypeScript sources, as in the unit tests), or
- * if the thread fails, the walk runs here.
+ * waits for. The thread runs the compiled copy config-bundle.mjs writes
+ * beside the configuration's; without it (the engine run from its TypeScript
+ * sources, as in the unit tests), or if the thread fails, the walk runs here.
  */
 export function startSpaceHistory(space: Space, mode: HistoryMode = 'auto'): Promise<SpaceHistory | undefined> {
   const file = typeof __gitbook_workers === 'undefined' ? undefined : __gitbook_workers.history
@@ -206,14 +210,7 @@ export function startSpaceHistory(space: Space, mode: HistoryMode = 'auto'): Pro
 /** A history walk that failed: the site is built without its redirects, and the build says why. */
 function withoutHistory(e: unknown): SpaceHistory {
   const why = e instanceof Error ? e.message : String(e)
-  return {
-    redirects: [],
-    deleted: [],
-    warnings: [`the history could not be read (${why}): no redirects from it this time — report the message to the site maintainers, or build with --no-history`],
-    commits: 0,
-    versions: 0,
-    ms: 0,
-  }
+  return noHistory([`the history could not be read (${why}): no redirects from it this time — report the message to the site maintainers, or build with --no-history`], 0)
 }
 
 /** `GITBOOK_HISTORY`: `on`/`1`/`true`, `off`/`0`/`false`, else `auto`. */
