@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 import { writeCsp } from './deploy/csp'
 import { copyLinkedFiles } from './deploy/linked-files'
+import { setAsideOldOutput } from './deploy/old-output'
 import { createPrecompressor, type Precompressor } from './deploy/precompress'
 import { writeStaticPages } from './deploy/static-pages'
 import { accessibilityPage, legalPage, privacyPage, publicSite } from './public-pages'
@@ -175,6 +176,8 @@ export function loadSite(options = siteOptions()): Site {
   let historyWalk: Promise<SpaceHistory | undefined> | undefined
   const startHistory = () => (historyWalk ??= startSpaceHistory(space, options.history))
   if (process.env.GITBOOK_BUILD === '1') void startHistory()
+  // Same moment: the last build's files are deleted in the background before Vite would.
+  const oldOutput = process.env.GITBOOK_BUILD === '1' ? setAsideOldOutput(options.out, [space.dir, space.root, PROJECT_ROOT, ...(options.previous ? [options.previous] : [])]) : undefined
   const dates = gitDates(space.root)
   return {
     options,
@@ -236,6 +239,7 @@ export function loadSite(options = siteOptions()): Site {
       // scripts, and the compressed copies must match the final files.
       writeCsp(outDir, (rel) => fs.existsSync(path.join(space.root, rel)))
       await this.precompressor.finish(outDir)
+      await oldOutput
       const errors = sink.all.filter((d) => d.severity === 'error').length
       const warnings = sink.all.length - errors
       console.log(

@@ -1,0 +1,66 @@
+// deploy/old-output.ts: the previous build's files leave the output folder at
+// once (Vite then finds it empty) and are deleted in the background; a git
+// checkout in it stays, and a folder that holds the sources is never touched.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { setAsideOldOutput } from '../../.vitepress/gitbook/deploy/old-output'
+
+/** A parent folder holding `dist/` with a previous build in it. */
+function previousBuild(): { parent: string; out: string } {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'old-output-'))
+  const out = path.join(parent, 'dist')
+  fs.mkdirSync(path.join(out, 'assets/chunks'), { recursive: true })
+  fs.mkdirSync(path.join(out, '.git'))
+  fs.writeFileSync(path.join(out, '.git/HEAD'), 'ref: refs/heads/gh-pages\n')
+  fs.writeFileSync(path.join(out, 'index.html'), '<p>avant</p>')
+  fs.writeFileSync(path.join(out, 'index.html.gz'), 'x')
+  fs.writeFileSync(path.join(out, 'assets/chunks/app.js'), 'export {}')
+  return { parent, out }
+}
+
+describe('setAsideOldOutput', () => {
+  it('empties the output folder at once but for .git, and deletes the old files in the background', async () => {
+    const { parent, out } = previousBuild()
+    const removal = setAsideOldOutput(out, [])
+    expect(removal).toBeInstanceOf(Promise)
+    expect(fs.readdirSync(out)).toEqual(['.git'])
+    expect(fs.readFileSync(path.join(out, '.git/HEAD'), 'utf8')).toContain('gh-pages')
+    await removal
+    // Nothing left beside it: the folder set aside is gone too.
+    expect(fs.readdirSync(parent)).toEqual(['dist'])
+  })
+
+  it('does nothing without a previous output', () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'old-output-'))
+    expect(setAsideOldOutput(path.join(parent, 'dist'), [])).toBeUndefined()
+    fs.mkdirSync(path.join(parent, 'dist/.git'), { recursive: true })
+    expect(setAsideOldOutput(path.join(parent, 'dist'), [])).toBeUndefined()
+    expect(fs.readdirSync(parent)).toEqual(['dist'])
+  })
+
+  it('never moves an output folder that holds a source folder, nor one that is a source folder', () => {
+    const { parent, out } = previousBuild()
+    const space = path.join(out, 'assets')
+    expect(setAsideOldOutput(out, [space])).toBeUndefined()
+    expect(setAsideOldOutput(out, [out])).toBeUndefined()
+    expect(setAsideOldOutput(parent, [out])).toBeUndefined()
+    expect(fs.readdirSync(out).sort()).toEqual(['.git', 'assets', 'index.html', 'index.html.gz'])
+  })
+
+  it('leaves the folder to Vite when no folder can be made beside it', () => {
+    const { out } = previousBuild()
+    // A read-only parent (a folder nginx serves) refuses it so; as root, chmod would not.
+    const refuse = vi.spyOn(fs, 'mkdtempSync').mockImplementation(() => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+    })
+    try {
+      expect(setAsideOldOutput(out, [])).toBeUndefined()
+      expect(refuse).toHaveBeenCalledOnce()
+    } finally {
+      refuse.mockRestore()
+    }
+    expect(fs.readdirSync(out).sort()).toEqual(['.git', 'assets', 'index.html', 'index.html.gz'])
+  })
+})
