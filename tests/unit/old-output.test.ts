@@ -32,6 +32,20 @@ describe('setAsideOldOutput', () => {
     expect(fs.readdirSync(parent)).toEqual(['dist'])
   })
 
+  it('deletes them from a thread of its own where `nice` and `rm` cannot be run', async () => {
+    const { parent, out } = previousBuild()
+    const path0 = process.env.PATH
+    process.env.PATH = ''
+    try {
+      const removal = setAsideOldOutput(out, [])
+      expect(fs.readdirSync(out)).toEqual(['.git'])
+      await removal
+    } finally {
+      process.env.PATH = path0
+    }
+    expect(fs.readdirSync(parent)).toEqual(['dist'])
+  })
+
   it('does nothing without a previous output', () => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'old-output-'))
     expect(setAsideOldOutput(path.join(parent, 'dist'), [])).toBeUndefined()
