@@ -132,6 +132,7 @@ export default defineConfig({
       leanVueusePlugin(),
       precompressPlugin(site.precompressor),
       site.historyPlugin(),
+      site.oldOutputPlugin,
     ],
     ssr: { external: SSR_EXTERNAL },
     // Neither the theme nor the pages use Vue's Options API (data, methods…):

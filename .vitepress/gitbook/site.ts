@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 import { writeCsp } from './deploy/csp'
 import { copyLinkedFiles } from './deploy/linked-files'
-import { setAsideOldOutput } from './deploy/old-output'
+import { oldOutputPlugin } from './deploy/old-output'
 import { createPrecompressor, type Precompressor } from './deploy/precompress'
 import { writeStaticPages } from './deploy/static-pages'
 import { accessibilityPage, legalPage, privacyPage, publicSite } from './public-pages'
@@ -136,6 +136,8 @@ export interface Site {
   precompressor: Precompressor
   /** Vite plugin that starts the git history walk on its own thread as the build starts bundling. */
   historyPlugin(): Plugin
+  /** Vite plugin that moves the previous output aside and deletes it in the background (deploy/old-output.ts). */
+  oldOutputPlugin: Plugin
   buildEnd(outDir: string): Promise<void>
 }
 
@@ -176,8 +178,8 @@ export function loadSite(options = siteOptions()): Site {
   let historyWalk: Promise<SpaceHistory | undefined> | undefined
   const startHistory = () => (historyWalk ??= startSpaceHistory(space, options.history))
   if (process.env.GITBOOK_BUILD === '1') void startHistory()
-  // Same moment: the last build's files are deleted in the background before Vite would.
-  const oldOutput = process.env.GITBOOK_BUILD === '1' ? setAsideOldOutput(options.out, [space.dir, space.root, PROJECT_ROOT, ...(options.previous ? [options.previous] : [])]) : undefined
+  // The last build's files are deleted in the background instead of by Vite.
+  const oldOutput = oldOutputPlugin(options.out, [space.dir, space.root, PROJECT_ROOT, ...(options.previous ? [options.previous] : [])])
   const dates = gitDates(space.root)
   return {
     options,
@@ -200,6 +202,7 @@ export function loadSite(options = siteOptions()): Site {
     // Symbolic links too: VitePress's own file search follows them (space.ts lists them).
     srcExclude: [space.summaryFile, ...space.nestedSummaries, '**/.gitbook/**', '**/node_modules/**', ...(space.links ?? []).flatMap(linkExcludes)],
     precompressor: createPrecompressor({ brotli: options.brotli }),
+    oldOutputPlugin: oldOutput,
     historyPlugin: () => ({
       name: 'gitbook:history',
       // Not at config load: the dev server writes no redirects and need not walk the history.
@@ -239,7 +242,7 @@ export function loadSite(options = siteOptions()): Site {
       // scripts, and the compressed copies must match the final files.
       writeCsp(outDir, (rel) => fs.existsSync(path.join(space.root, rel)))
       await this.precompressor.finish(outDir)
-      await oldOutput
+      await oldOutput.removal()
       const errors = sink.all.filter((d) => d.severity === 'error').length
       const warnings = sink.all.length - errors
       console.log(

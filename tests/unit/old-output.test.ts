@@ -1,15 +1,23 @@
 // deploy/old-output.ts: the previous build's files leave the output folder at
 // once (Vite then finds it empty) and are deleted in the background; a git
-// checkout in it stays, and a folder that holds the sources is never touched.
+// checkout in it stays, a folder that holds the sources is never touched, and
+// nothing moves when the browser's bundle failed to build.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
-import { setAsideOldOutput } from '../../.vitepress/gitbook/deploy/old-output'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import type { ResolvedConfig } from 'vite'
+import { oldOutputPlugin, setAsideOldOutput } from '../../.vitepress/gitbook/deploy/old-output'
+
+const made: string[] = []
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true })
+})
 
 /** A parent folder holding `dist/` with a previous build in it. */
 function previousBuild(): { parent: string; out: string } {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'old-output-'))
+  made.push(parent)
   const out = path.join(parent, 'dist')
   fs.mkdirSync(path.join(out, 'assets/chunks'), { recursive: true })
   fs.mkdirSync(path.join(out, '.git'))
@@ -46,8 +54,19 @@ describe('setAsideOldOutput', () => {
     expect(fs.readdirSync(parent)).toEqual(['dist'])
   })
 
+  it('takes the folders a stopped build set aside with it', async () => {
+    const { parent, out } = previousBuild()
+    fs.mkdirSync(path.join(parent, '.dist-old-AbC123/assets'), { recursive: true })
+    fs.writeFileSync(path.join(parent, '.dist-old-AbC123/assets/app.js'), 'export {}')
+    // Not one of them: another name, and a folder of the author's.
+    fs.mkdirSync(path.join(parent, '.dist-old-notes'))
+    await setAsideOldOutput(out, [])
+    expect(fs.readdirSync(parent).sort()).toEqual(['.dist-old-notes', 'dist'])
+  })
+
   it('does nothing without a previous output', () => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'old-output-'))
+    made.push(parent)
     expect(setAsideOldOutput(path.join(parent, 'dist'), [])).toBeUndefined()
     fs.mkdirSync(path.join(parent, 'dist/.git'), { recursive: true })
     expect(setAsideOldOutput(path.join(parent, 'dist'), [])).toBeUndefined()
@@ -60,7 +79,13 @@ describe('setAsideOldOutput', () => {
     expect(setAsideOldOutput(out, [space])).toBeUndefined()
     expect(setAsideOldOutput(out, [out])).toBeUndefined()
     expect(setAsideOldOutput(parent, [out])).toBeUndefined()
-    expect(fs.readdirSync(out).sort()).toEqual(['.git', 'assets', 'index.html', 'index.html.gz'])
+    // A folder named `..x` inside the output is inside it all the same.
+    fs.mkdirSync(path.join(out, '..espace'))
+    expect(setAsideOldOutput(out, [path.join(out, '..espace')])).toBeUndefined()
+    // Through a symbolic link, by its real path.
+    fs.symlinkSync(out, path.join(parent, 'lien'))
+    expect(setAsideOldOutput(path.join(parent, 'lien'), [space])).toBeUndefined()
+    expect(fs.readdirSync(out).sort()).toEqual(['..espace', '.git', 'assets', 'index.html', 'index.html.gz'])
   })
 
   it('leaves the folder to Vite when no folder can be made beside it', () => {
@@ -76,5 +101,27 @@ describe('setAsideOldOutput', () => {
       refuse.mockRestore()
     }
     expect(fs.readdirSync(out).sort()).toEqual(['.git', 'assets', 'index.html', 'index.html.gz'])
+  })
+})
+
+describe('oldOutputPlugin', () => {
+  const resolved = (ssr: boolean) => ({ build: { ssr } }) as unknown as ResolvedConfig
+  type Hook = (this: unknown, arg?: unknown) => void
+
+  it('sets the output aside at the end of the browser bundle, and only when it built', async () => {
+    const { out } = previousBuild()
+    const plugin = oldOutputPlugin(out, [])
+    ;(plugin.configResolved as Hook).call({}, resolved(false))
+    ;(plugin.buildEnd as Hook).call({}, new Error('a page failed to compile'))
+    expect(plugin.removal()).toBeUndefined()
+    expect(fs.readdirSync(out).sort()).toEqual(['.git', 'assets', 'index.html', 'index.html.gz'])
+    // The server bundle's end: its output is another folder.
+    ;(plugin.configResolved as Hook).call({}, resolved(true))
+    ;(plugin.buildEnd as Hook).call({})
+    expect(plugin.removal()).toBeUndefined()
+    ;(plugin.configResolved as Hook).call({}, resolved(false))
+    ;(plugin.buildEnd as Hook).call({})
+    expect(fs.readdirSync(out)).toEqual(['.git'])
+    await plugin.removal()
   })
 })

@@ -1,75 +1,137 @@
-// The previous build's output, moved aside as the configuration loads and
-// deleted in the background. Vite empties the output folder on the main
-// thread, one synchronous `unlink` per file, in the middle of the build: the
-// site's compressed copies double the files, and on the 145-page bench space
-// that was 0.24 s of the main thread (plain VitePress: 0.14 s). Renaming the
-// folder's entries costs one call each, and Vite finds an empty folder.
+// The previous build's output, moved aside when Vite would empty the output
+// folder, and deleted in the background. Vite empties it on the main thread,
+// one synchronous `unlink` per file, between bundling the browser's code and
+// writing it: the site's compressed copies double the files, and on the
+// 145-page bench space that was 0.24 s of the main thread (plain VitePress:
+// 0.14 s). Renaming the folder's entries costs one call each, and Vite finds
+// an empty folder. Same moment as Vite's: a build that fails while bundling
+// leaves the published site (and the redirect map nginx includes) in place.
 //
-// The deletion runs in `rm` at the lowest priority (`nice`), so it takes
-// only the CPU the build leaves idle. Not `fs.promises.rm`: its thousands of
-// unlinks queue on libuv's four threads, which every asynchronous file read
-// of Vite and Rollup waits for, and on the 1,000-page space the main thread
-// sat idle for 2 s at the start of bundling. Where there is no `nice` or
-// `rm`, a thread of its own deletes the folder.
+// The deletion runs in `rm` at the lowest CPU priority (`nice`), in a process
+// group of its own (an interrupted build does not stop it), and takes the
+// folders an interrupted build left behind with it. Not `fs.promises.rm`:
+// its thousands of unlinks queue on libuv's four threads, which every
+// asynchronous file read of Vite and Rollup waits for, and on the 1,000-page
+// space the main thread sat idle for 2 s. Where `nice` or `rm` cannot run, a
+// thread of its own deletes the folders.
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { spawn } from 'node:child_process'
 import { Worker } from 'node:worker_threads'
+import type { Plugin } from 'vite'
 
-/** The fallback thread's code: one synchronous removal, off the main thread and off libuv's pool. */
-const REMOVE = "const { workerData } = require('node:worker_threads'); require('node:fs').rmSync(workerData, { recursive: true, force: true })"
+/** The fallback thread's code: synchronous removals, off the main thread and off libuv's pool. */
+const REMOVE =
+  "const { workerData } = require('node:worker_threads'); for (const dir of workerData) require('node:fs').rmSync(dir, { recursive: true, force: true })"
 
 /** Kept in place, as Vite keeps it: an output folder that is a git checkout (a `gh-pages` branch). */
 const KEPT = new Set(['.git'])
 
-const inside = (dir: string, p: string) => {
+/** A folder's real path (symbolic links resolved), or its absolute path when it does not exist. */
+function real(p: string): string {
+  try {
+    return fs.realpathSync(p)
+  } catch {
+    return path.resolve(p)
+  }
+}
+
+/** Whether `p` is `dir` or inside it. */
+function inside(dir: string, p: string): boolean {
   const rel = path.relative(dir, p)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))
+}
+
+/** Folders set aside by earlier builds that were stopped before deleting them: `.<out>-old-XXXXXX` beside `out`. */
+function leftBehind(parent: string, prefix: string): string[] {
+  try {
+    return fs
+      .readdirSync(parent)
+      .filter((e) => e.startsWith(prefix) && e.length === prefix.length + 6)
+      .map((e) => path.join(parent, e))
+  } catch {
+    return []
+  }
+}
+
+/** Deletes `dirs`; resolves when they are gone, or with a warning when they could not be. */
+function remove(dirs: string[]): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (why?: string) => {
+      if (why) console.warn(`GitBook: the previous output set aside in ${dirs.join(', ')} could not be deleted (${why}); delete it by hand`)
+      resolve()
+    }
+    const inThread = () => {
+      let why: string | undefined
+      const worker = new Worker(REMOVE, { eval: true, workerData: dirs })
+      worker.once('error', (e) => (why = e.message))
+      worker.once('exit', (code) => done(code === 0 ? undefined : (why ?? `exit code ${code}`)))
+    }
+    try {
+      const rm = spawn('nice', ['-n', '19', 'rm', '-rf', '--', ...dirs], { stdio: 'ignore', detached: true })
+      // 127: `nice` ran, but found no `rm`.
+      rm.once('exit', (code) => (code === 127 ? inThread() : done(code === 0 ? undefined : `rm exit code ${code}`)))
+      // No `nice` on this machine.
+      rm.once('error', inThread)
+    } catch {
+      inThread()
+    }
+  })
 }
 
 /**
  * Moves the entries of `out` into a new folder beside it and starts deleting
  * that folder. Returns the deletion, or undefined when nothing was moved: no
  * previous output, a folder beside it cannot be made (Vite then empties `out`
- * as before), or `out` holds one of `sources` (a space or the project), which
- * must stay where it is until the build has read it.
+ * as before), or `out` holds one of `sources` (a space or the project).
  */
 export function setAsideOldOutput(out: string, sources: string[]): Promise<void> | undefined {
-  if (sources.some((s) => inside(path.resolve(out), path.resolve(s)))) return undefined
+  const dir = real(out)
+  if (sources.some((s) => inside(dir, real(s)))) return undefined
   let entries: string[]
   try {
-    entries = fs.readdirSync(out).filter((e) => !KEPT.has(e))
+    entries = fs.readdirSync(dir).filter((e) => !KEPT.has(e))
   } catch {
     return undefined
   }
   if (!entries.length) return undefined
+  const parent = path.dirname(dir)
+  const prefix = `.${path.basename(dir)}-old-`
+  const stale = leftBehind(parent, prefix)
   let aside: string
   try {
-    aside = fs.mkdtempSync(path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-old-`))
+    aside = fs.mkdtempSync(path.join(parent, prefix))
   } catch {
     return undefined
   }
   for (const e of entries) {
     try {
-      fs.renameSync(path.join(out, e), path.join(aside, e))
+      fs.renameSync(path.join(dir, e), path.join(aside, e))
     } catch {
       // Another file system, or a busy file: Vite empties what is left, as before.
       break
     }
   }
-  return new Promise<void>((resolve) => {
-    const done = (why?: string) => {
-      if (why) console.warn(`GitBook: the previous output set aside in ${aside} could not be deleted (${why}); delete it by hand`)
-      resolve()
-    }
-    const rm = spawn('nice', ['-n', '19', 'rm', '-rf', '--', aside], { stdio: 'ignore' })
-    rm.once('exit', (code) => done(code === 0 ? undefined : `rm exit code ${code}`))
-    // No `nice` (or no `rm`) on this machine.
-    rm.once('error', () => {
-      let why: string | undefined
-      const worker = new Worker(REMOVE, { eval: true, workerData: aside })
-      worker.once('error', (e) => (why = e.message))
-      worker.once('exit', (code) => done(code === 0 ? undefined : (why ?? `exit code ${code}`)))
-    })
-  })
+  return remove([aside, ...stale])
+}
+
+/**
+ * Sets the old output aside at the end of the browser bundle's build, just
+ * before Vite would empty the folder, unless that build failed. `removal()`
+ * is the deletion, for the build's end to wait for.
+ */
+export function oldOutputPlugin(out: string, sources: string[]): Plugin & { removal(): Promise<void> | undefined } {
+  let ssr = false
+  let removal: Promise<void> | undefined
+  return {
+    name: 'gitbook:old-output',
+    apply: 'build',
+    configResolved(config) {
+      ssr = !!config.build.ssr
+    },
+    buildEnd(error) {
+      if (!ssr && !error && !removal) removal = setAsideOldOutput(out, sources)
+    },
+    removal: () => removal,
+  }
 }
