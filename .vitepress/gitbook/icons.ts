@@ -25,7 +25,7 @@ export function iconOfClass(cls: string): string | null {
  * (what RGAA asks of a decorative <svg>), sized by the font.
  *
  * No `focusable="false"`: it only kept Internet Explorer and the old Edge
- * from giving an SVG the keyboard focus (neither runs the site's modules),
+ * from giving an SVG the keyboard focus (neither runs the site's JavaScript),
  * and Vue cannot compile an attribute it does not know into static HTML.
  * Every icon kept the part of the page around it out of Vue's static
  * strings, so the page's JavaScript carried it again as one element call per
