@@ -19,6 +19,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Plugin } from 'vite'
+import { insideDir } from '../resolve'
 
 /** The fallback thread's code: synchronous removals, off the main thread and off libuv's pool. */
 const REMOVE =
@@ -26,21 +27,6 @@ const REMOVE =
 
 /** Kept in place, as Vite keeps it: an output folder that is a git checkout (a `gh-pages` branch). */
 const KEPT = new Set(['.git'])
-
-/** A folder's real path (symbolic links resolved), or its absolute path when it does not exist. */
-function real(p: string): string {
-  try {
-    return fs.realpathSync(p)
-  } catch {
-    return path.resolve(p)
-  }
-}
-
-/** Whether `p` is `dir` or inside it. */
-function inside(dir: string, p: string): boolean {
-  const rel = path.relative(dir, p)
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))
-}
 
 /** Folders set aside by earlier builds that were stopped before deleting them: `.<out>-old-XXXXXX` beside `out`. */
 function leftBehind(parent: string, prefix: string): string[] {
@@ -86,10 +72,12 @@ function remove(dirs: string[]): Promise<void> {
  * as before), or `out` holds one of `sources` (a space or the project).
  */
 export function setAsideOldOutput(out: string, sources: string[]): Promise<void> | undefined {
-  const dir = real(out)
-  if (sources.some((s) => inside(dir, real(s)))) return undefined
+  // Symbolic links followed, as for every link of every page.
+  if (sources.some((s) => insideDir(out, s))) return undefined
+  let dir: string
   let entries: string[]
   try {
+    dir = fs.realpathSync(out)
     entries = fs.readdirSync(dir).filter((e) => !KEPT.has(e))
   } catch {
     return undefined
