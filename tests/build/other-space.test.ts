@@ -12,6 +12,7 @@ import { SITES } from '../global-setup'
 import { buildSpaceAsync, ROOT, type BuildResult } from '../helpers/build'
 import { contentText, loadPage } from '../helpers/html'
 
+let tmp: string
 let space: string
 let out: string
 let result: BuildResult
@@ -21,11 +22,18 @@ const listAll = (dir: string): string[] =>
   fs.readdirSync(dir, { recursive: true, withFileTypes: false }).map(String).sort()
 
 beforeAll(async () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'space-'))
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'space-'))
   space = path.join(tmp, 'autre-espace')
   fs.cpSync(path.join(ROOT, 'tests/spaces/other'), space, { recursive: true })
   before = listAll(space)
   out = path.join(tmp, 'site')
+  // A previous site in the output folder (a gh-pages checkout), and the old
+  // output a stopped build had set aside beside it (deploy/old-output.ts).
+  fs.mkdirSync(path.join(out, '.git'), { recursive: true })
+  fs.writeFileSync(path.join(out, '.git/HEAD'), 'ref: refs/heads/gh-pages\n')
+  fs.writeFileSync(path.join(out, 'ancienne-page.html'), '<p>avant</p>')
+  fs.writeFileSync(path.join(out, 'ancienne-page.html.gz'), zlib.gzipSync('<p>avant</p>'))
+  fs.mkdirSync(path.join(tmp, '.site-old-AbC123/assets'), { recursive: true })
   result = await buildSpaceAsync({ src: space, out, base: '/autre/', extra: ['--brotli'] })
 })
 
@@ -33,6 +41,13 @@ describe('npm run build -- --src <space outside the project> --out <dir> --base 
   it('builds, and writes nothing into the space', () => {
     expect(result.status, result.log).toBe(0)
     expect(listAll(space)).toEqual(before)
+  })
+
+  it('replaces the previous site in the output folder but for its .git, and leaves no old output beside it', () => {
+    expect(fs.existsSync(path.join(out, 'ancienne-page.html'))).toBe(false)
+    expect(fs.existsSync(path.join(out, 'ancienne-page.html.gz'))).toBe(false)
+    expect(fs.readFileSync(path.join(out, '.git/HEAD'), 'utf8')).toContain('gh-pages')
+    expect(fs.readdirSync(tmp).sort()).toEqual(['autre-espace', 'site'])
   })
 
   it('writes a gzip and a brotli copy of each text file, each decompressing to the file; without --brotli, gzip only', () => {
