@@ -98,7 +98,11 @@ export function repairMojibake(text: string): Repair | null {
 export function mojibakeLines(text: string): number[] {
   const lines: number[] = []
   text.split('\n').forEach((line, i) => {
-    const runs = line.match(/[^\x00-\x7f]+/g) ?? []
+    // Two characters at least: one non-ASCII character is one byte of the
+    // code page, 0x80 or above, which alone is never UTF-8. Most runs of a
+    // French page are one letter (the `é` of `métier`), and each repair
+    // attempt encodes and decodes twice.
+    const runs = line.match(/[^\x00-\x7f]{2,}/g) ?? []
     if (runs.some((run) => repairMojibake(run))) lines.push(i + 1)
   })
   return lines

@@ -54,6 +54,15 @@ describe('mojibake repair', () => {
     // A line partly edited by hand is caught; clean French never is («é would read as ǎ).
     expect(mojibakeLines('«écrire» et l’équipe\nLes m√©tiers et l’équipe\n')).toEqual([2])
   })
+
+  it('never repairs one non-ASCII character alone, which mojibakeLines therefore skips', () => {
+    // Every character of the two code pages, and the rest of the BMP's letters and signs.
+    const repaired: string[] = []
+    for (let c = 0x80; c < 0xd800; c++) if (repairMojibake(String.fromCharCode(c))) repaired.push(c.toString(16))
+    expect(repaired).toEqual([])
+    // Two characters of mojibake (`é` read as Windows-1252) inside clean words are still found.
+    expect(mojibakeLines('un mÃ©tier, une équipe')).toEqual([1])
+  })
 })
 
 describe('npm run import', () => {
