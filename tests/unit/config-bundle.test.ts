@@ -61,6 +61,10 @@ it('compiles the entry and its imports into one module; each file keeps its own 
   for (const pkg of ['yaml', 'iconv-lite', 'safer-buffer', 'gray-matter', 'js-yaml']) {
     expect(first.inputs.some((f) => f.includes(`${path.sep}node_modules${path.sep}${pkg}${path.sep}`)), pkg).toBe(true)
   }
+  // Their files are compiled as written, read by esbuild itself: no constants
+  // of ours before a CommonJS file's "use strict", which kept it a directive.
+  expect(text).not.toMatch(/__gitbook_\w+ = "[^"]*node_modules/)
+  expect(text).toMatch(/\n  "[^"]*node_modules\/gray-matter\/lib\/engines\.js"\(exports, module\) \{\n    "use strict";\n/)
   // js-yaml looks for esprima as it loads; the bundle's require finds none.
   expect(first.inputs.some((f) => f.includes(`${path.sep}esprima${path.sep}`))).toBe(false)
   expect(Object.keys(createRequire(import.meta.url).cache).filter((f) => f.includes(`${path.sep}esprima${path.sep}`))).toEqual([])
