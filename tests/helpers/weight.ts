@@ -1,7 +1,7 @@
 // What a reader downloads to open one page, measured in Chromium: every
-// response until the load event (before VitePress prefetches the links in
-// view, before any interaction), with the bytes as they crossed the wire
-// (gzip from nginx's gzip_static).
+// request the page started before its load event (so not what VitePress
+// prefetches for the links in view just after it, nor any interaction), with
+// the bytes as they crossed the wire (gzip from nginx's gzip_static).
 import type { Browser } from 'playwright-core'
 
 export interface Download {
@@ -32,7 +32,7 @@ function kindOf(url: string, contentType: string): Download['kind'] {
 export async function measurePage(browser: Browser, url: string): Promise<PageWeight> {
   const context = await browser.newContext()
   const page = await context.newPage()
-  const pending: Promise<Download>[] = []
+  const pending: Promise<Download & { startedAt: number }>[] = []
   let loaded = false
   page.on('response', (res) => {
     if (loaded || res.url().startsWith('data:')) return
@@ -41,12 +41,17 @@ export async function measurePage(browser: Browser, url: string): Promise<PageWe
         url: res.url(),
         kind: kindOf(new URL(res.url()).pathname, res.headers()['content-type'] ?? ''),
         bytes: s.responseBodySize,
+        startedAt: res.request().timing().startTime,
       })),
     )
   })
   await page.goto(url, { waitUntil: 'load' })
+  // The load event, on the same clock as the requests' start times (ms since
+  // 1970): a prefetch can start between it and goto's return, and its
+  // response still reach the listener above.
+  const loadAt = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart)
   loaded = true
-  const downloads = await Promise.all(pending)
+  const downloads = (await Promise.all(pending)).filter((d) => d.startedAt <= loadAt).map(({ startedAt: _, ...d }) => d)
   await context.close()
   const code = downloads.filter((d) => d.kind === 'html' || d.kind === 'css' || d.kind === 'js')
   return {
