@@ -20,7 +20,7 @@ const SITE = {
   root: path.dirname(HERE),
   outDir: path.join(HERE, 'cache/config'),
   /** Threads the engine starts, compiled beside the configuration (history.ts reads where). */
-  workers: { history: path.join(HERE, 'gitbook/history-worker.ts') },
+  workers: { history: path.join(HERE, 'gitbook/history-worker.ts'), math: path.join(HERE, 'gitbook/transforms/math-worker.ts') },
 }
 /** Bumped when the compile options change, so old bundles are not reused. */
 const FORMAT = '7'

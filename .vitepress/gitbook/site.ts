@@ -14,6 +14,7 @@ import { DiagnosticSink } from './diagnostics'
 import { gitDates } from './git-dates'
 import { spaceFolder } from './gitbook-yaml'
 import { historyMode, startSpaceHistory, type HistoryMode, type SpaceHistory } from './history'
+import { startMathThread } from './transforms/math-thread'
 import { writeNotFoundFallback } from './not-found'
 import type { GitbookContext } from './env'
 import { writeRedirects } from './redirects'
@@ -178,6 +179,8 @@ export function loadSite(options = siteOptions()): Site {
   let historyWalk: Promise<SpaceHistory | undefined> | undefined
   const startHistory = () => (historyWalk ??= startSpaceHistory(space, options.history))
   if (process.env.GITBOOK_BUILD === '1') void startHistory()
+  // MathJax too, when a page may hold a formula.
+  if (process.env.GITBOOK_BUILD === '1' && [...space.pages.values()].some((p) => p.math)) startMathThread()
   // The last build's files are deleted in the background instead of by Vite.
   const oldOutput = oldOutputPlugin(options.out, [space.dir, space.root, PROJECT_ROOT, ...(options.previous ? [options.previous] : [])])
   const dates = gitDates(space.root)

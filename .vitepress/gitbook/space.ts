@@ -25,6 +25,8 @@ export interface PageInfo {
   inSummary: boolean
   /** Line of the page's entry in SUMMARY.md. */
   summaryLine?: number
+  /** The page holds `$$`, perhaps a formula: the build loads MathJax early (math-thread.ts). */
+  math?: true
 }
 
 export interface Redirect {
@@ -101,14 +103,15 @@ export function firstH1(body: string): string | undefined {
   return undefined
 }
 
-function readPage(root: string, file: string): { frontmatter: Record<string, any>; title?: string } {
+function readPage(root: string, file: string): { frontmatter: Record<string, any>; title?: string; math: boolean } {
   const src = fs.readFileSync(path.join(root, file), 'utf8')
+  const math = src.includes('$$')
   try {
     const { data, content } = readMatter(src)
-    return { frontmatter: data, title: firstH1(content) }
+    return { frontmatter: data, title: firstH1(content), math }
   } catch {
     // Broken front matter is reported by the page render; read the body anyway.
-    return { frontmatter: {}, title: firstH1(src) }
+    return { frontmatter: {}, title: firstH1(src), math }
   }
 }
 
@@ -154,6 +157,7 @@ export function loadSpace(dir: string): Space {
       frontmatter: page.frontmatter,
       inSummary: p.inSummary,
       summaryLine: p.summaryLine,
+      ...(page.math && { math: true as const }),
     })
   }
   const routes = plan.routes

@@ -22,6 +22,7 @@ import { createRequire } from 'node:module'
 import MarkdownIt from 'markdown-it'
 import type { PluginWithOptions } from 'markdown-it'
 import type { RenderRule } from 'markdown-it/lib/renderer.mjs'
+import type Token from 'markdown-it/lib/token.mjs'
 
 /** What one formula asked for that was not rendered: read by the math renderer. */
 export interface TexRefusals {
@@ -59,6 +60,14 @@ const COLOR_ATTRIBUTES = ['mathcolor', 'mathbackground', 'color', 'background']
 
 /** The refusals of the formula being converted (conversion is synchronous). */
 let current: TexRefusals | null = null
+
+/** Add what a formula converted elsewhere (math-thread.ts) refused to the formula being converted here. */
+export function addRefusals(refusals: TexRefusals): void {
+  if (!current) return
+  for (const name of refusals.unknown) if (!current.unknown.includes(name)) current.unknown.push(name)
+  current.values.push(...refusals.values)
+  if (refusals.error) current.error = refusals.error
+}
 
 /** Convert one formula with `convert`, and say what it asked for that was not rendered. */
 export function withRefusals<T>(convert: () => T): { result: T; refusals: TexRefusals } {
@@ -191,4 +200,24 @@ export function mathjaxRenderers(): MathRenderers {
     math_block: (...args) => block(...args).replace(/^<mjx-container /, '<mjx-container tabindex="0" '),
   }
   return renderers
+}
+
+let plainMd: MarkdownIt | undefined
+
+/** One formula converted: MathJax's HTML and what it refused, or MathJax's message when it threw. */
+export type ConvertedFormula = { result: string; refusals: TexRefusals } | { crash: string }
+
+/**
+ * Convert the TeX of one formula as the renderer of `rule` does (MathJax's
+ * renderers read nothing of the token but its content): the work of the math
+ * thread (math-worker.ts), as data that crosses threads.
+ */
+export function convertFormula(rule: keyof MathRenderers, tex: string): ConvertedFormula {
+  try {
+    const tokens = [{ content: tex }] as Token[]
+    const md = (plainMd ??= new MarkdownIt())
+    return withRefusals(() => mathjaxRenderers()[rule](tokens, 0, md.options, {}, md.renderer))
+  } catch (e) {
+    return { crash: e instanceof Error ? e.message : String(e) }
+  }
 }

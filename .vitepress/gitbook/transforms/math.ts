@@ -3,7 +3,8 @@
 // prices in French prose ("10 $ … 20 $"), and its block rule runs to the end
 // of the page when a paragraph merely starts with `$$`. Both rules are ours;
 // its renderers (SVG at build time) are used, loaded on the first formula
-// (math-tex.ts).
+// (math-tex.ts), or on a thread of their own from the start of a build of a
+// space with formulas (math-thread.ts).
 //
 // A formula is author input too. MathJax reads only the TeX of math-tex.ts
 // (no command that writes HTML attributes); each formula's unknown commands
@@ -21,7 +22,8 @@ import type Token from 'markdown-it/lib/token.mjs'
 import { type GitbookContext, type MarkdownEnv, report } from '../env'
 import { escapeHtml } from '../tag/registry'
 import { isSafeUrl } from '../url-policy'
-import { type MathRenderers, mathjaxRenderers, type TexRefusals, withRefusals } from './math-tex'
+import { type MathRenderers, type TexRefusals, withRefusals } from './math-tex'
+import { mathRenderers } from './math-thread'
 
 function mathInline(state: StateInline, silent: boolean): boolean {
   const src = state.src
@@ -188,8 +190,8 @@ function asSource(token: Token): string {
   return token.block ? `<p><code>${tex}</code></p>\n` : `<code>${tex}</code>`
 }
 
-/** `$$` math, rendered by `renderers` (MathJax's, set up on the first formula; tests give others). */
-export function mathPlugin(md: MarkdownIt, ctx: GitbookContext, renderers: () => MathRenderers = mathjaxRenderers): void {
+/** `$$` math, rendered by `renderers` (MathJax's, on its thread or set up on the first formula; tests give others). */
+export function mathPlugin(md: MarkdownIt, ctx: GitbookContext, renderers: () => MathRenderers = mathRenderers): void {
   // Where markdown-it-mathjax3 puts its own rules.
   md.inline.ruler.after('escape', 'math_inline', mathInline)
   md.block.ruler.after('blockquote', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] })

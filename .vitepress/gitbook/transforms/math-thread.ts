@@ -1,0 +1,130 @@
+// MathJax on a thread of its own. Loading MathJax and converting a first
+// formula takes about 0.35 s of the main thread, in the middle of bundling,
+// the moment the first page with a formula renders. A build of a space with
+// formulas (site.ts) starts this thread as it loads the space: MathJax then
+// loads on the second core, which the main thread leaves mostly idle then.
+//
+// markdown-it renders synchronously, so each formula is a synchronous call:
+// the request goes to the thread, the main thread sleeps on a shared counter
+// (Atomics.wait) until the thread has queued the reply, then reads it from
+// its port (receiveMessageOnPort). The HTML is checked on the main thread as
+// before (math.ts). Without the thread (the dev server, the checker, the
+// engine run from its TypeScript sources), or once it fails, formulas are
+// converted on the main thread, with the same result.
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads'
+import { addRefusals, type ConvertedFormula, mathjaxRenderers, type MathRenderers } from './math-tex'
+
+/** The compiled threads beside the compiled configuration (config-bundle.mjs); absent from the TypeScript sources. */
+declare const __gitbook_workers: { math?: string } | undefined
+
+export interface MathRequest {
+  id: number
+  rule: keyof MathRenderers
+  tex: string
+}
+
+/**
+ * How long one formula may take on the thread, its loading included, before
+ * the main thread gives up on it and converts the formula itself. MathJax
+ * takes milliseconds for a formula; this only bounds a thread that died.
+ */
+const WAIT_MS = 30_000
+
+interface MathThread {
+  worker: Worker
+  port: MessagePort
+  done: Int32Array
+  lastId: number
+  waitMs: number
+  /** Why the thread is no longer used. */
+  failed?: string
+}
+
+let thread: MathThread | undefined
+
+/** Start the thread, once, when the compiled worker is there. `file` and `waitMs` are for the tests. */
+export function startMathThread(file = typeof __gitbook_workers === 'undefined' ? undefined : __gitbook_workers.math, waitMs = WAIT_MS): boolean {
+  if (thread) return true
+  if (!file) return false
+  const { port1, port2 } = new MessageChannel()
+  const done = new Int32Array(new SharedArrayBuffer(4))
+  let worker: Worker
+  try {
+    worker = new Worker(new URL(file), { workerData: { port: port2, done }, transferList: [port2] })
+  } catch (e) {
+    console.warn(`GitBook: formulas: the MathJax thread did not start (${e instanceof Error ? e.message : e}); they are converted on the main thread`)
+    return false
+  }
+  // Neither keeps the build running once it is done.
+  worker.unref()
+  port1.unref()
+  const started: MathThread = { worker, port: port1, done, lastId: 0, waitMs }
+  worker.once('error', (e) => stop(started, e.message))
+  worker.once('exit', (code) => stop(started, `exit code ${code}`))
+  thread = started
+  return true
+}
+
+function stop(t: MathThread, why: string): void {
+  if (t.failed) return
+  t.failed = why
+  void t.worker.terminate()
+  if (thread === t) thread = undefined
+  console.warn(`GitBook: formulas: the MathJax thread stopped (${why}); the next ones are converted on the main thread`)
+}
+
+/** Whether formulas go to the thread (tests). */
+export const mathThreadRunning = (): boolean => thread !== undefined
+
+/** Stop the thread (tests). */
+export function stopMathThread(): void {
+  if (thread) {
+    thread.failed = 'stopped'
+    void thread.worker.terminate()
+    thread = undefined
+  }
+}
+
+/** Convert one formula on the thread, or undefined when there is none or it did not answer. */
+function onThread(rule: keyof MathRenderers, tex: string): ConvertedFormula | undefined {
+  const t = thread
+  if (!t || t.failed) return undefined
+  const id = ++t.lastId
+  t.port.postMessage({ id, rule, tex } satisfies MathRequest)
+  const until = performance.now() + t.waitMs
+  while (Atomics.load(t.done, 0) !== id) {
+    const left = until - performance.now()
+    if (left <= 0) {
+      stop(t, `no answer in ${t.waitMs / 1000} s`)
+      return undefined
+    }
+    Atomics.wait(t.done, 0, Atomics.load(t.done, 0), left)
+  }
+  const reply = receiveMessageOnPort(t.port)?.message as { id: number; converted: ConvertedFormula } | undefined
+  if (reply?.id !== id) {
+    stop(t, 'an answer to another formula')
+    return undefined
+  }
+  return reply.converted
+}
+
+/**
+ * The renderers of math.ts: a formula goes to the thread when it runs, else
+ * to MathJax here. What the thread's MathJax refused is added to the
+ * formula's refusals as if converted here; a formula MathJax threw on throws
+ * its message here too, for math.ts to report.
+ */
+export const mathRenderers = (): MathRenderers => threaded
+
+const threaded: MathRenderers = {
+  math_inline: (tokens, idx, ...rest) => fromThread('math_inline', tokens[idx].content) ?? mathjaxRenderers().math_inline(tokens, idx, ...rest),
+  math_block: (tokens, idx, ...rest) => fromThread('math_block', tokens[idx].content) ?? mathjaxRenderers().math_block(tokens, idx, ...rest),
+}
+
+function fromThread(rule: keyof MathRenderers, tex: string): string | undefined {
+  const converted = onThread(rule, tex)
+  if (!converted) return undefined
+  if ('crash' in converted) throw new Error(converted.crash)
+  addRefusals(converted.refusals)
+  return converted.result
+}

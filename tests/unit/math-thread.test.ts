@@ -1,0 +1,98 @@
+// Formulas converted on MathJax's own thread (math-thread.ts) come out as on
+// the main thread, with the same reports, and MathJax is never loaded on the
+// main thread; a thread that stops or does not answer hands the formulas over
+// to the main thread. Its own file, so that no other test has loaded MathJax.
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, it, vi } from 'vitest'
+import { bundleConfig } from '../../.vitepress/config-bundle.mjs'
+import { mathThreadRunning, startMathThread, stopMathThread } from '../../.vitepress/gitbook/transforms/math-thread'
+import { FIXTURE_LOG } from '../helpers/fixtures'
+import { renderSpace } from '../helpers/render'
+
+const ROOT = path.resolve(__dirname, '../..')
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gb-math-thread-'))
+const space = renderSpace('gb-math-thread-space-')
+afterAll(() => {
+  stopMathThread()
+  space.remove()
+  fs.rmSync(tmp, { recursive: true, force: true })
+})
+
+const mathjaxLoaded = () => Object.keys(createRequire(import.meta.url).cache).some((f) => f.includes('/mathjax-full/'))
+
+// Inline and display formulas, an unknown command, a refused one, a colour
+// that is not one, and a formula MathJax cannot read.
+const PAGE = [
+  '# Formules',
+  '',
+  'Soit $$x^2$$ ici, $$\\foo + 1$$, $$\\mmlToken{mi}[href="javascript:alert(1)"]{x}$$ et $$\\color{url(x)}{y}$$.',
+  '',
+  '$$',
+  '\\frac{a}{b} = \\sqrt{c}',
+  '$$',
+  '',
+  '$$',
+  '\\frac{a}{',
+  '$$',
+  '',
+].join('\n')
+
+let mathWorker = ''
+beforeAll(async () => {
+  const entry = path.join(tmp, 'entry.ts')
+  fs.writeFileSync(entry, 'declare const __gitbook_workers: Record<string, string>\nexport default __gitbook_workers\n')
+  const built = await bundleConfig({ entry, root: ROOT, outDir: path.join(tmp, 'cache'), workers: { math: path.join(ROOT, '.vitepress/gitbook/transforms/math-worker.ts') } })
+  mathWorker = (await import(built.url)).default.math
+})
+
+let threaded: ReturnType<typeof space.render>
+
+it('on the thread, MathJax is not loaded on the main thread', () => {
+  expect(startMathThread(mathWorker)).toBe(true)
+  threaded = space.render(PAGE)
+  expect(mathThreadRunning()).toBe(true)
+  expect(mathjaxLoaded()).toBe(false)
+  expect(threaded.html).toMatch(/^<h1[^>]*>Formules<\/h1>\n<p>Soit <mjx-container class="MathJax" jax="SVG"[^>]*><svg/)
+  stopMathThread()
+})
+
+it('the same HTML and the same reports as on the main thread', () => {
+  const here = space.render(PAGE)
+  expect(mathjaxLoaded()).toBe(true)
+  expect(threaded.html).toBe(here.html)
+  expect(threaded.diagnostics).toEqual(here.diagnostics)
+  expect(here.diagnostics.map((d) => `${d.code} ${d.line}`)).toEqual(['math-unknown 3', 'math-refused 3', 'math-refused 3', 'math-error 9'])
+  expect(here.html).toMatch(/<mjx-container tabindex="0" class="MathJax" jax="SVG" display="true"/)
+})
+
+it('a thread that stopped hands the formulas over to the main thread', async () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+  const stops = path.join(tmp, 'stops.mjs')
+  fs.writeFileSync(stops, 'process.exit(3)\n')
+  expect(startMathThread(new URL(`file://${stops}`).href)).toBe(true)
+  await vi.waitFor(() => expect(mathThreadRunning()).toBe(false))
+  expect(space.render(PAGE).html).toBe(threaded.html)
+  expect(warn.mock.calls.join('\n')).toContain('the MathJax thread stopped (exit code 3)')
+  warn.mockRestore()
+})
+
+it('a thread that does not answer hands the formula over, and the next ones', () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+  const silent = path.join(tmp, 'silent.mjs')
+  fs.writeFileSync(silent, 'setInterval(() => {}, 1000)\n')
+  expect(startMathThread(new URL(`file://${silent}`).href, 300)).toBe(true)
+  expect(space.render(PAGE).html).toBe(threaded.html)
+  expect(mathThreadRunning()).toBe(false)
+  expect(warn.mock.calls.filter((c) => String(c[0]).includes('no answer in 0.3 s'))).toHaveLength(1)
+  warn.mockRestore()
+})
+
+it('the fixture build (formulas, refused and broken ones) used its thread to the end', () => {
+  // Its formulas' HTML and messages are checked by the fixture tests.
+  const log = fs.readFileSync(FIXTURE_LOG, 'utf8')
+  expect(log).toContain('formula: MathJax cannot read it')
+  expect(log).not.toMatch(/MathJax thread/)
+})
