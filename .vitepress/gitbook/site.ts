@@ -14,7 +14,7 @@ import { DiagnosticSink } from './diagnostics'
 import { gitDates } from './git-dates'
 import { spaceFolder } from './gitbook-yaml'
 import { historyMode, startSpaceHistory, type HistoryMode, type SpaceHistory } from './history'
-import { startMathThread } from './transforms/math-thread'
+import { startMathThread, stopMathThread } from './transforms/math-thread'
 import { writeNotFoundFallback } from './not-found'
 import type { GitbookContext } from './env'
 import { writeRedirects } from './redirects'
@@ -248,8 +248,11 @@ export function loadSite(options = siteOptions()): Site {
       await oldOutput.removal()
       const errors = sink.all.filter((d) => d.severity === 'error').length
       const warnings = sink.all.length - errors
+      // Every page is rendered: MathJax's thread has no more formulas to convert.
+      const formulas = stopMathThread()
       console.log(
-        `GitBook: ${space.pages.size} pages, ${n} redirects, ${ctx.linkedAssets.size} linked files; ` +
+        `GitBook: ${space.pages.size} pages, ${n} redirects, ${ctx.linkedAssets.size} linked files` +
+          `${formulas ? `, ${formulas} formula(s) converted on MathJax's thread` : ''}; ` +
           `${errors} error(s), ${warnings} warning(s)`,
       )
       // The site is written (readers keep a page even when a tag is broken), but

@@ -56,7 +56,8 @@ it('on the thread, MathJax is not loaded on the main thread', () => {
   expect(mathThreadRunning()).toBe(true)
   expect(mathjaxLoaded()).toBe(false)
   expect(threaded.html).toMatch(/^<h1[^>]*>Formules<\/h1>\n<p>Soit <mjx-container class="MathJax" jax="SVG"[^>]*><svg/)
-  stopMathThread()
+  // Six formulas, each converted there.
+  expect(stopMathThread()).toBe(6)
 })
 
 it('the same HTML and the same reports as on the main thread', () => {
@@ -79,14 +80,21 @@ it('a thread that stopped hands the formulas over to the main thread', async () 
   warn.mockRestore()
 })
 
-it('a thread that does not answer hands the formula over, and the next ones', () => {
+it('a formula the thread does not answer is shown as its source, and the next ones are converted here', () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
   const silent = path.join(tmp, 'silent.mjs')
   fs.writeFileSync(silent, 'setInterval(() => {}, 1000)\n')
   expect(startMathThread(new URL(`file://${silent}`).href, 300)).toBe(true)
-  expect(space.render(PAGE).html).toBe(threaded.html)
+  const r = space.render(PAGE)
   expect(mathThreadRunning()).toBe(false)
   expect(warn.mock.calls.filter((c) => String(c[0]).includes('no answer in 0.3 s'))).toHaveLength(1)
+  // The first formula, as the author wrote it, and reported at its line.
+  expect(r.html).toContain('<p>Soit <code>$$x^2$$</code> ici, <mjx-container')
+  expect(r.diagnostics[0]).toMatchObject({ code: 'math-crash', line: 3 })
+  expect(r.diagnostics[0].message).toContain('no answer in 0.3 s')
+  // Everything after it, as the main thread converts it.
+  expect(r.html.slice(r.html.indexOf('</code>') + '</code>'.length)).toBe(threaded.html.slice(threaded.html.indexOf('</mjx-container>', threaded.html.indexOf('Soit')) + '</mjx-container>'.length))
+  expect(r.diagnostics.slice(1)).toEqual(threaded.diagnostics)
   warn.mockRestore()
 })
 
@@ -95,4 +103,8 @@ it('the fixture build (formulas, refused and broken ones) used its thread to the
   const log = fs.readFileSync(FIXTURE_LOG, 'utf8')
   expect(log).toContain('formula: MathJax cannot read it')
   expect(log).not.toMatch(/MathJax thread/)
+  const converted = /(\d+) formula\(s\) converted on MathJax's thread/.exec(log)
+  expect(converted, log.slice(-2000)).not.toBeNull()
+  // The fixture space has more formulas than this (math/formulas, math/bad, text/escapes…).
+  expect(Number(converted![1])).toBeGreaterThan(5)
 })

@@ -10,7 +10,12 @@
 // its port (receiveMessageOnPort). The HTML is checked on the main thread as
 // before (math.ts). Without the thread (the dev server, the checker, the
 // engine run from its TypeScript sources), or once it fails, formulas are
-// converted on the main thread, with the same result.
+// converted on the main thread, with the same result but in two cases: a
+// formula nested so deep that MathJax runs out of stack on one thread and
+// not on the other (each is then shown as its source, with a warning), and,
+// after a thread stopped mid-build, the macros earlier formulas defined
+// (\newcommand), which MathJax keeps for the rest of a build.
+import type { RenderRule } from 'markdown-it/lib/renderer.mjs'
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads'
 import { addRefusals, type ConvertedFormula, mathjaxRenderers, type MathRenderers } from './math-tex'
 
@@ -24,9 +29,11 @@ export interface MathRequest {
 }
 
 /**
- * How long one formula may take on the thread, its loading included, before
- * the main thread gives up on it and converts the formula itself. MathJax
- * takes milliseconds for a formula; this only bounds a thread that died.
+ * How long one formula may take on the thread, MathJax's loading included.
+ * MathJax takes milliseconds for a formula: past this, the thread is dead or
+ * the formula pathological, and the formula is shown as its source rather
+ * than converted again here. A thread that dies while the main thread waits
+ * is only noticed then: its exit event cannot run before.
  */
 const WAIT_MS = 30_000
 
@@ -39,6 +46,9 @@ interface MathThread {
   /** Why the thread is no longer used. */
   failed?: string
 }
+
+/** Formulas the thread converted in this process: said at the end of the build. */
+let converted = 0
 
 let thread: MathThread | undefined
 
@@ -65,46 +75,48 @@ export function startMathThread(file = typeof __gitbook_workers === 'undefined' 
   return true
 }
 
-function stop(t: MathThread, why: string): void {
+/** No more formulas go to `t`; `why`, when it failed, is said. */
+function stop(t: MathThread, why?: string): void {
   if (t.failed) return
-  t.failed = why
+  t.failed = why ?? 'stopped'
   void t.worker.terminate()
   if (thread === t) thread = undefined
-  console.warn(`GitBook: formulas: the MathJax thread stopped (${why}); the next ones are converted on the main thread`)
+  if (why) console.warn(`GitBook: formulas: the MathJax thread stopped (${why}); the next ones are converted on the main thread`)
 }
 
 /** Whether formulas go to the thread (tests). */
 export const mathThreadRunning = (): boolean => thread !== undefined
 
-/** Stop the thread (tests). */
-export function stopMathThread(): void {
-  if (thread) {
-    thread.failed = 'stopped'
-    void thread.worker.terminate()
-    thread = undefined
-  }
+/** Stop the thread once the pages are rendered; returns how many formulas it converted. */
+export function stopMathThread(): number {
+  if (thread) stop(thread)
+  return converted
 }
 
-/** Convert one formula on the thread, or undefined when there is none or it did not answer. */
+/** Convert one formula on the thread, or undefined when there is none or it stopped. */
 function onThread(rule: keyof MathRenderers, tex: string): ConvertedFormula | undefined {
   const t = thread
   if (!t || t.failed) return undefined
   const id = ++t.lastId
   t.port.postMessage({ id, rule, tex } satisfies MathRequest)
   const until = performance.now() + t.waitMs
-  while (Atomics.load(t.done, 0) !== id) {
+  // Sleep only while the counter still holds the value just read: a reply
+  // stored in between wakes nothing, and would be waited for until the end.
+  for (let seen = Atomics.load(t.done, 0); seen !== id; seen = Atomics.load(t.done, 0)) {
     const left = until - performance.now()
     if (left <= 0) {
-      stop(t, `no answer in ${t.waitMs / 1000} s`)
-      return undefined
+      const why = `no answer in ${t.waitMs / 1000} s`
+      stop(t, why)
+      return { crash: why }
     }
-    Atomics.wait(t.done, 0, Atomics.load(t.done, 0), left)
+    Atomics.wait(t.done, 0, seen, left)
   }
   const reply = receiveMessageOnPort(t.port)?.message as { id: number; converted: ConvertedFormula } | undefined
   if (reply?.id !== id) {
     stop(t, 'an answer to another formula')
     return undefined
   }
+  converted++
   return reply.converted
 }
 
@@ -116,10 +128,12 @@ function onThread(rule: keyof MathRenderers, tex: string): ConvertedFormula | un
  */
 export const mathRenderers = (): MathRenderers => threaded
 
-const threaded: MathRenderers = {
-  math_inline: (tokens, idx, ...rest) => fromThread('math_inline', tokens[idx].content) ?? mathjaxRenderers().math_inline(tokens, idx, ...rest),
-  math_block: (tokens, idx, ...rest) => fromThread('math_block', tokens[idx].content) ?? mathjaxRenderers().math_block(tokens, idx, ...rest),
-}
+const threaded = Object.fromEntries(
+  (['math_inline', 'math_block'] as const).map((rule) => [
+    rule,
+    ((tokens, idx, ...rest) => fromThread(rule, tokens[idx].content) ?? mathjaxRenderers()[rule](tokens, idx, ...rest)) satisfies RenderRule,
+  ]),
+) as MathRenderers
 
 function fromThread(rule: keyof MathRenderers, tex: string): string | undefined {
   const converted = onThread(rule, tex)

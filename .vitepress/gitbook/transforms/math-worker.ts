@@ -7,6 +7,8 @@ import { convertFormula } from './math-tex'
 import type { MathRequest } from './math-thread'
 
 const { port, done } = workerData as { port: MessagePort; done: Int32Array }
+// Warms MathJax up; leaves nothing behind, as it defines no macro, and
+// equations are numbered only by an explicit \tag (MathJax's `tags: 'none'`).
 convertFormula('math_block', 'x^2 + \\frac{1}{2}')
 port.on('message', ({ id, rule, tex }: MathRequest) => {
   // The reply is queued before the main thread wakes up to read it.
