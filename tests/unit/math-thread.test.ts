@@ -69,6 +69,22 @@ it('the same HTML and the same reports as on the main thread', () => {
   expect(here.html).toMatch(/<mjx-container tabindex="0" class="MathJax" jax="SVG" display="true"/)
 })
 
+it('a macro a formula defines serves the next formulas, on the thread as on the main thread', () => {
+  // MathJax keeps \newcommand's macros for the rest of a build; the thread
+  // converts formulas one at a time, in the order the pages render them.
+  const page = 'Soit $$\\newcommand{\\vect}[1]{\\mathbf{#1}} \\vect{u}$$.\n\nPuis $$\\vect{v} + \\vect{w}$$.\n'
+  const here = space.render(page)
+  expect(here.diagnostics).toEqual([])
+  expect(startMathThread(mathWorker)).toBe(true)
+  const there = space.render(page)
+  expect(stopMathThread()).toBeGreaterThan(0)
+  expect(there.diagnostics).toEqual([])
+  expect(there.html).toBe(here.html)
+  // Bold letters (MathJax's mathbf variant), not the macro's name in red.
+  expect(there.html.match(/data-mml-node="mi"/g)?.length).toBeGreaterThanOrEqual(3)
+  expect(there.html).not.toContain('mathcolor="red"')
+})
+
 it('a thread that stopped hands the formulas over to the main thread', async () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
   const stops = path.join(tmp, 'stops.mjs')
