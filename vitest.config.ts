@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Two cores: builds and Chromium do not gain from running side by side.
     fileParallelism: false,
+    // VitePress's theme modules import without extensions, as Vite resolves them.
+    server: { deps: { inline: [/vitepress\/dist\/client\//] } },
   },
 })

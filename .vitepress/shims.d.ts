@@ -13,6 +13,11 @@ declare module 'vitepress/dist/client/shared.js' {
 declare module 'vitepress/dist/client/theme-default/support/utils.js' {
   export function normalizeLink(url: string): string
 }
+declare module 'vitepress/dist/client/theme-default/support/sidebar.js' {
+  import type { DefaultTheme } from 'vitepress'
+  export function getSidebar(sidebar: DefaultTheme.Sidebar | undefined, path: string): DefaultTheme.SidebarItem[]
+  export function getSidebarGroups(sidebar: DefaultTheme.SidebarItem[]): DefaultTheme.SidebarItem[]
+}
 
 // gray-matter's default engines: matter.ts wraps its YAML one (js-yaml).
 declare module 'gray-matter/lib/engines.js' {

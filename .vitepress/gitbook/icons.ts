@@ -1,12 +1,21 @@
 // Font Awesome icons as inline SVG, made at build time from the Iconify
 // packages (CC BY 4.0): nothing is fetched by the reader's browser.
+import { createRequire } from 'node:module'
+import type { IconifyJSON } from '@iconify/types'
 import { getIconData, iconToHTML, iconToSVG, replaceIDs } from '@iconify/utils'
-import { icons as solid } from '@iconify-json/fa6-solid'
-import { icons as regular } from '@iconify-json/fa6-regular'
-import { icons as brands } from '@iconify-json/fa6-brands'
 import { ICON_ALIASES, PRO_STYLES } from './icon-aliases'
 
-const SETS = [solid, regular, brands]
+/**
+ * The sets, in the order an icon is looked for, each read on first use: they
+ * weigh 1.5 MB of JSON, which every build parsed as its configuration loaded,
+ * and most icons are solid ones, so the other two are seldom needed.
+ */
+const SET_FILES = ['@iconify-json/fa6-solid/icons.json', '@iconify-json/fa6-regular/icons.json', '@iconify-json/fa6-brands/icons.json']
+const require = createRequire(import.meta.url)
+const loaded: IconifyJSON[] = []
+function iconSet(i: number): IconifyJSON {
+  return (loaded[i] ??= require(SET_FILES[i]) as IconifyJSON)
+}
 
 /** Style names (`fa-solid`, `light/x`): how to draw an icon, not which one. */
 const STYLES = ['solid', 'regular', 'brands', ...PRO_STYLES]
@@ -34,7 +43,8 @@ export function iconOfClass(cls: string): string | null {
  */
 export function iconSvg(name: string, className = 'gb-icon'): string | null {
   const clean = name.trim().replace(/^fa[srb]?-/, '').replace(STYLE_PREFIX, '')
-  for (const set of SETS) {
+  for (let i = 0; i < SET_FILES.length; i++) {
+    const set = iconSet(i)
     // Own keys only: `__proto__` or `constructor` as an icon name is no alias.
     const alias = Object.hasOwn(ICON_ALIASES, clean) ? ICON_ALIASES[clean] : undefined
     const data = Object.hasOwn(set.icons, clean) || Object.hasOwn(set.aliases ?? {}, clean) ? getIconData(set, clean) : alias ? getIconData(set, alias) : null

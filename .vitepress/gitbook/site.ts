@@ -178,9 +178,12 @@ export function loadSite(options = siteOptions()): Site {
   // builds start it with bundling (historyPlugin), the dev server never.
   let historyWalk: Promise<SpaceHistory | undefined> | undefined
   const startHistory = () => (historyWalk ??= startSpaceHistory(space, options.history))
-  if (process.env.GITBOOK_BUILD === '1') void startHistory()
-  // MathJax too, when a page may hold a formula.
-  if (process.env.GITBOOK_BUILD === '1' && [...space.pages.values()].some((p) => p.math)) startMathThread()
+  if (process.env.GITBOOK_BUILD === '1') {
+    void startHistory()
+    // MathJax too, when a page may hold a formula: it converts those pages' formulas ahead.
+    const withMath = [...space.pages].filter(([, p]) => p.math).map(([file]) => path.join(space.root, file))
+    if (withMath.length) startMathThread(withMath)
+  }
   // The last build's files are deleted in the background instead of by Vite.
   const oldOutput = oldOutputPlugin(options.out, [space.dir, space.root, PROJECT_ROOT, ...(options.previous ? [options.previous] : [])])
   const dates = gitDates(space.root)
@@ -252,7 +255,7 @@ export function loadSite(options = siteOptions()): Site {
       const formulas = stopMathThread()
       console.log(
         `GitBook: ${space.pages.size} pages, ${n} redirects, ${ctx.linkedAssets.size} linked files` +
-          `${formulas ? `, ${formulas} formula(s) converted on MathJax's thread` : ''}; ` +
+          `${formulas.converted ? `, ${formulas.converted} formula(s) converted on MathJax's thread (${formulas.early} before their page asked)` : ''}; ` +
           `${errors} error(s), ${warnings} warning(s)`,
       )
       // The site is written (readers keep a page even when a tag is broken), but

@@ -28,6 +28,13 @@ export interface MathRequest {
   tex: string
 }
 
+export interface MathReply {
+  id: number
+  converted: ConvertedFormula
+  /** Converted before its page asked (math-ahead.ts). */
+  early: boolean
+}
+
 /**
  * How long one formula may take on the thread, MathJax's loading included.
  * MathJax takes milliseconds for a formula: past this, the thread is dead or
@@ -47,20 +54,26 @@ interface MathThread {
   failed?: string
 }
 
-/** Formulas the thread converted in this process: said at the end of the build. */
+/** Formulas the thread converted in this process, and of those how many before their page asked: said at the end of the build. */
 let converted = 0
+let early = 0
 
 let thread: MathThread | undefined
 
-/** Start the thread, once, when the compiled worker is there. `file` and `waitMs` are for the tests. */
-export function startMathThread(file = typeof __gitbook_workers === 'undefined' ? undefined : __gitbook_workers.math, waitMs = WAIT_MS): boolean {
+/**
+ * Start the thread, once, when the compiled worker is there. It converts the
+ * formulas of the `ahead` files (the pages with `$$`) before they are asked
+ * for. `file` and `waitMs` are for the tests.
+ */
+export function startMathThread(ahead: string[] = [], file = typeof __gitbook_workers === 'undefined' ? undefined : __gitbook_workers.math, waitMs = WAIT_MS): boolean {
   if (thread) return true
   if (!file) return false
   const { port1, port2 } = new MessageChannel()
-  const done = new Int32Array(new SharedArrayBuffer(4))
+  // [0]: the last request answered; [1]: formulas converted ahead.
+  const done = new Int32Array(new SharedArrayBuffer(8))
   let worker: Worker
   try {
-    worker = new Worker(new URL(file), { workerData: { port: port2, done }, transferList: [port2] })
+    worker = new Worker(new URL(file), { workerData: { port: port2, done, ahead }, transferList: [port2] })
   } catch (e) {
     console.warn(`GitBook: formulas: the MathJax thread did not start (${e instanceof Error ? e.message : e}); they are converted on the main thread`)
     return false
@@ -87,10 +100,13 @@ function stop(t: MathThread, why?: string): void {
 /** Whether formulas go to the thread (tests). */
 export const mathThreadRunning = (): boolean => thread !== undefined
 
-/** Stop the thread once the pages are rendered; returns how many formulas it converted. */
-export function stopMathThread(): number {
+/** How many formulas the running thread has converted ahead so far (tests). */
+export const mathThreadAhead = (): number => (thread ? Atomics.load(thread.done, 1) : 0)
+
+/** Stop the thread once the pages are rendered; returns how many formulas it converted, and how many of them ahead. */
+export function stopMathThread(): { converted: number; early: number } {
   if (thread) stop(thread)
-  return converted
+  return { converted, early }
 }
 
 /** Convert one formula on the thread, or undefined when there is none or it stopped. */
@@ -111,12 +127,13 @@ function onThread(rule: keyof MathRenderers, tex: string): ConvertedFormula | un
     }
     Atomics.wait(t.done, 0, seen, left)
   }
-  const reply = receiveMessageOnPort(t.port)?.message as { id: number; converted: ConvertedFormula } | undefined
+  const reply = receiveMessageOnPort(t.port)?.message as MathReply | undefined
   if (reply?.id !== id) {
     stop(t, 'an answer to another formula')
     return undefined
   }
   converted++
+  if (reply.early) early++
   return reply.converted
 }
 
