@@ -32,7 +32,7 @@ describe('formulasAhead', () => {
     ])
   })
 
-  it.each(['\\newcommand{\\v}{x}', '\\def\\v{x}', '\\let\\a\\b', '\\DeclareMathOperator{\\sgn}{sgn}', 'x \\label{e}', '\\eqref{e}', '\\tag{1} x', '\\definecolor{c}{RGB}{1,2,3}'])(
+  it.each(['\\newcommand{\\v}{x}', '\\def\\v{x}', '\\let\\a\\b', '\\DeclareMathOperator{\\sgn}{sgn}', 'x \\label{e}', '\\eqref{e}', '\\tag{1} x', '\\definecolor{c}{RGB}{1,2,3}', '\\Newextarrow{\\xto}{5,5}{0x2192}', '\\DeclarePairedDelimiter\\abs{\\lvert}{\\rvert}'])(
     'lists none when a formula defines something: %s',
     (tex) => {
       expect(DEFINES.test(tex)).toBe(true)

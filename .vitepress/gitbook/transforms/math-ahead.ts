@@ -19,12 +19,12 @@ export interface Formula {
 
 /**
  * Commands that change what later formulas give: definitions (newcommand,
- * base, ams, mathtools, color packages), labels and references, tag forms
+ * base, ams, mathtools, color, extpfeil packages), labels and references, tag forms
  * (`\require` is no command here: its package is not loaded).
  * Too broad is only slower.
  */
 export const DEFINES =
-  /\\(?:(?:re)?newcommand|providecommand|(?:re)?newenvironment|[gex]?def|let|futurelet|global|DeclareMathOperator|DeclarePairedDelimiter[A-Za-z]*|(?:new|renew|use)tagform|mathtoolsset|definecolor|label|(?:eq)?ref|tag|newcounter|setcounter|addtocounter)(?![A-Za-z])/
+  /\\(?:(?:re)?newcommand|providecommand|(?:re)?newenvironment|[gex]?def|let|futurelet|global|DeclareMathOperator|DeclarePairedDelimiter[A-Za-z]*|(?:new|renew|use)tagform|mathtoolsset|definecolor|label|(?:eq)?ref|tag|newcounter|setcounter|addtocounter|Newextarrow)(?![A-Za-z])/
 
 /** Bounds on the work ahead: past them, the rest is converted as the pages ask. */
 const MAX_SOURCE = 1 << 20
