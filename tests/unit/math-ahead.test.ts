@@ -5,12 +5,17 @@ import { describe, expect, it } from 'vitest'
 import { DEFINES, formulasAhead, formulasIn } from '../../.vitepress/gitbook/transforms/math-ahead'
 
 describe('formulasIn', () => {
+  it('reads no formula where math.ts reads none: in code, or across a list that interrupts the paragraph', () => {
+    expect(formulasIn(['```', '$$x$$', '```', '', '    $$y$$', '', 'Du `$$z$$` en code.'].join('\n'))).toEqual([])
+    expect(formulasIn('puis $$z\n+ 1$$.')).toEqual([])
+  })
+
   it('reads display and inline formulas as math.ts does', () => {
-    const page = ['# Titre', '', 'Soit $$ x^2 $$ et $$y$$,', 'puis $$z', '+ 1$$.', '', '$$', '  \\frac{a}{b}', '$$', '', '$$ \\sqrt{2} $$', '', '  $$', '  a', '    b', '  $$'].join('\n')
+    const page = ['# Titre', '', 'Soit $$ x^2 $$ et $$y$$,', 'puis $$z', '= 1$$.', '', '$$', '  \\frac{a}{b}', '$$', '', '$$ \\sqrt{2} $$', '', '  $$', '  a', '    b', '  $$'].join('\n')
     expect(formulasIn(page)).toEqual([
       { rule: 'math_inline', tex: 'x^2' },
       { rule: 'math_inline', tex: 'y' },
-      { rule: 'math_inline', tex: 'z\n+ 1' },
+      { rule: 'math_inline', tex: 'z\n= 1' },
       { rule: 'math_block', tex: '\\frac{a}{b}' },
       { rule: 'math_block', tex: '\\sqrt{2}' },
       { rule: 'math_block', tex: 'a\n  b' },
@@ -19,7 +24,8 @@ describe('formulasIn', () => {
 
   it('finds nothing in an empty formula, an unclosed one, or a page without $$', () => {
     expect(formulasIn('Rien ici.')).toEqual([])
-    expect(formulasIn('Vide $$$$ et $$  $$.')).toEqual([])
+    expect(formulasIn('Vide $$$$.')).toEqual([])
+    expect(formulasIn('Blanc $$  $$.')).toEqual([])
     expect(formulasIn('Ouvert $$x et jamais fermé.\n\n$$\nnon plus')).toEqual([])
   })
 })

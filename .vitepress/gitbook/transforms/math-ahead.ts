@@ -10,6 +10,8 @@
 // rest of a build. Once a space holds one that defines something, or a page
 // asks for one, the thread converts every formula in the order the pages ask,
 // as the main thread would, and keeps none.
+import MarkdownIt from 'markdown-it'
+import { mathRules } from './math-rules'
 
 /** The two rules of math.ts, as the thread's requests name them. */
 export interface Formula {
@@ -30,57 +32,24 @@ export const DEFINES =
 const MAX_SOURCE = 1 << 20
 const MAX_FORMULAS = 5_000
 
+/** markdown-it with math.ts's rules only: the pages' other syntax reads as plain Markdown. */
+let reader: MarkdownIt | undefined
+
 /**
- * The formulas of a page's Markdown, as math.ts's rules would read them in
- * the common cases: `$$` alone on a line … `$$` alone on a line, `$$ x $$`
- * alone on its line (display), `$$ x $$` within a paragraph (inline). A
- * formula read otherwise here (in a code block, in a nested list) is only
- * converted for nothing; one missed is converted when its page asks.
+ * The formulas of a page's Markdown, read by math.ts's own rules (math-rules.ts).
+ * A formula the page's GitBook blocks would read otherwise is only converted
+ * for nothing; one missed is converted when its page asks.
  */
 export function formulasIn(source: string): Formula[] {
   if (source.length > MAX_SOURCE || !source.includes('$$')) return []
+  if (!reader) mathRules((reader = new MarkdownIt()))
   const out: Formula[] = []
-  const lines = source.split('\n')
-  let paragraph: string[] = []
-  const flush = () => {
-    const text = paragraph.join('\n')
-    paragraph = []
-    for (let at = text.indexOf('$$'); at >= 0; ) {
-      const end = text.indexOf('$$', at + 2)
-      if (end < 0) break
-      const tex = text.slice(at + 2, end).trim()
-      if (tex) out.push({ rule: 'math_inline', tex })
-      at = text.indexOf('$$', end + 2)
+  for (const token of reader.parse(source, {})) {
+    for (const t of token.type === 'inline' ? (token.children ?? []) : [token]) {
+      if ((t.type === 'math_inline' || t.type === 'math_block') && out.length < MAX_FORMULAS) out.push({ rule: t.type, tex: t.content })
     }
   }
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim()
-    if (line === '$$') {
-      const close = lines.findIndex((l, j) => j > i && l.trim() === '$$')
-      if (close > i) {
-        flush()
-        const indent = /^\s*/.exec(lines[i])![0].length
-        const tex = lines
-          .slice(i + 1, close)
-          .map((l) => l.slice(Math.min(indent, /^\s*/.exec(l)![0].length)))
-          .join('\n')
-          .trim()
-        if (tex) out.push({ rule: 'math_block', tex })
-        i = close
-        continue
-      }
-    }
-    if (line.length > 4 && line.startsWith('$$') && line.indexOf('$$', 2) === line.length - 2) {
-      flush()
-      const tex = line.slice(2, -2).trim()
-      if (tex) out.push({ rule: 'math_block', tex })
-      continue
-    }
-    if (!line) flush()
-    else paragraph.push(lines[i])
-  }
-  flush()
-  return out.slice(0, MAX_FORMULAS)
+  return out
 }
 
 /** The formulas of `sources` worth converting ahead: none when one of them defines something; each once. */
