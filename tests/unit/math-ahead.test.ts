@@ -2,7 +2,7 @@
 // (math-ahead.ts): those math.ts's rules read from the page, each once, and
 // none at all in a space where one formula defines something.
 import { describe, expect, it } from 'vitest'
-import { DEFINES, formulasAhead, formulasIn } from '../../.vitepress/gitbook/transforms/math-ahead'
+import { DEFINES, formulasAhead, formulasIn, MAX_TEX } from '../../.vitepress/gitbook/transforms/math-ahead'
 
 describe('formulasIn', () => {
   it('reads no formula where math.ts reads none: in code, or across a list that interrupts the paragraph', () => {
@@ -45,6 +45,11 @@ describe('formulasAhead', () => {
       expect(formulasAhead(['$$a$$', `Puis $$${tex}$$.`])).toEqual([])
     },
   )
+
+  it('leaves a formula longer than MAX_TEX to its page, within the time limit of one formula', () => {
+    const long = `${'x+'.repeat(MAX_TEX / 2)}x`
+    expect(formulasAhead([`$$a$$ et $$${long}$$`])).toEqual([{ rule: 'math_inline', tex: 'a' }])
+  })
 
   it('tells a definition from a command that starts like one', () => {
     for (const tex of ['\\left( x \\right)', '\\delta', '\\definecolour', '\\tagged', '\\require{x}', '\\letter']) expect(DEFINES.test(tex), tex).toBe(false)

@@ -31,6 +31,12 @@ export const DEFINES =
 /** Bounds on the work ahead: past them, the rest is converted as the pages ask. */
 const MAX_SOURCE = 1 << 20
 const MAX_FORMULAS = 5_000
+/**
+ * A formula longer than this is converted only when its page asks, within
+ * the time limit math-thread.ts gives each formula: converted ahead, a slow
+ * one would keep the thread busy while an earlier page waits for its own.
+ */
+export const MAX_TEX = 2_000
 
 /** markdown-it with math.ts's rules only: the pages' other syntax reads as plain Markdown. */
 let reader: MarkdownIt | undefined
@@ -60,7 +66,7 @@ export function formulasAhead(sources: string[]): Formula[] {
     for (const f of formulasIn(source)) {
       if (DEFINES.test(f.tex)) return []
       const key = formulaKey(f)
-      if (seen.has(key) || out.length >= MAX_FORMULAS) continue
+      if (seen.has(key) || out.length >= MAX_FORMULAS || f.tex.length > MAX_TEX) continue
       seen.add(key)
       out.push(f)
     }
