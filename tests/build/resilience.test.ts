@@ -104,6 +104,10 @@ beforeAll(async () => {
   // VitePress's containers and GitHub alerts put their title into the HTML as written.
   write('conteneurs.md', '# Conteneurs\n\n::: details <img src="./outil.js"> Titre du dépliant\nCorps.\n:::\n\n> [!TIP] <img src="./outil.js">\n> Texte de l’alerte.\n')
   summary.push('* [Page JS](code-js.md)', '* [Fichiers](fichiers.md)', '* [Crochets](<[param].md>)', '* [Scripts](scripts.md)', '* [Conteneurs](conteneurs.md)')
+  // A page of 1.2 MB, first by its file name: read in three parts, it finishes
+  // rendering for the search index after the small pages that follow it.
+  write('000-volumineux.md', `# Volumineux\n\nPremier par son nom.\n\n<!-- ${'commentaire '.repeat(100_000)}-->\n\nFin du volumineux.\n`)
+  summary.push('* [Volumineux](000-volumineux.md)')
   write('SUMMARY.md', `${summary.join('\n')}\n`)
   // Paths that are not text: they reached path functions, which threw.
   write('.gitbook.yaml', 'root: 7\nstructure:\n  readme: [a, b]\n  summary: { x: 1 }\n')
@@ -135,6 +139,22 @@ describe('a space of extreme shapes', () => {
     // Terms are indexed folded and lower-cased; the repeated heading joins the section before it.
     expect(text).toContain('"revoir"')
     expect(contentText(page('titres.md').document)).toContain('Deux.')
+  })
+
+  it('the search index lists the pages in the order of their files, not in the order they finish rendering: the same index on every build', () => {
+    const index = fs.readdirSync(path.join(out, 'assets/chunks')).find((f) => f.startsWith('@localSearchIndex'))!
+    const text = fs.readFileSync(path.join(out, 'assets/chunks', index), 'utf8')
+    // MiniSearch's short id of each section, in the order sections were added.
+    const ids: Record<string, string> = JSON.parse(/"documentIds":(\{[^}]*\})/.exec(text)![1])
+    const indexed = Object.keys(ids)
+      .sort((a, b) => Number(a) - Number(b))
+      .map((k) => ids[k].split('#')[0])
+      .filter((id, i, all) => all[i - 1] !== id)
+    // VitePress lists the pages by file (JavaScript's sort of their paths).
+    const byFile = [...space.pages.keys()].sort().map((file) => `/${space.pages.get(file)!.route}`)
+    expect(indexed[0]).toBe('/000-volumineux')
+    expect(indexed).toEqual(byFile.filter((route) => indexed.includes(route)))
+    expect(indexed.length).toBeGreaterThan(20)
   })
 
   it('a very long published path is shortened to fit, with a warning, and the GitBook URL redirects', () => {
