@@ -131,7 +131,7 @@ export default defineConfig({
       sidebarServerPlugin(),
       leanVueusePlugin(),
       precompressPlugin(site.precompressor),
-      site.historyPlugin(),
+      site.buildStepsPlugin(),
       site.oldOutputPlugin,
     ],
     ssr: { external: SSR_EXTERNAL },

@@ -26,7 +26,7 @@ import { sitemapHtml, writeSitemap } from './sitemap-page'
 import { sitemapXml, writeSitemapXml } from './sitemap-xml'
 import { writeLlms } from './llms'
 import { breadcrumbTrails, type Crumb } from './reading-order'
-import { hasTwin, twinFile, writeTwins } from './twins'
+import { hasTwin, twinFile, writeTwins, type TwinOptions } from './twins'
 import { routeToUrl } from './urls'
 import { flatLinks, pageKey } from '../theme/sidebar-branch'
 
@@ -135,8 +135,12 @@ export interface Site {
   srcExclude: string[]
   /** Compressed copies of the built files, started as each is written (deploy/precompress.ts). */
   precompressor: Precompressor
-  /** Vite plugin that starts the git history walk on its own thread as the build starts bundling. */
-  historyPlugin(): Plugin
+  /**
+   * Vite plugin of the build's own steps: it starts the git history walk on
+   * its own thread as bundling starts, and the redirect pages and Markdown
+   * twins as rendering starts.
+   */
+  buildStepsPlugin(): Plugin
   /** Vite plugin that moves the previous output aside and deletes it in the background (deploy/old-output.ts). */
   oldOutputPlugin: Plugin
   buildEnd(outDir: string): Promise<void>
@@ -175,7 +179,7 @@ export function loadSite(options = siteOptions()): Site {
   let trails: Map<string, Crumb[]> | undefined
   // A build started by bin/build.mjs walks the history from here, beside the
   // loading of VitePress and Vite, which leaves the second core idle; other
-  // builds start it with bundling (historyPlugin), the dev server never.
+  // builds start it with bundling (buildStepsPlugin), the dev server never.
   let historyWalk: Promise<SpaceHistory | undefined> | undefined
   const startHistory = () => (historyWalk ??= startSpaceHistory(space, options.history))
   if (process.env.GITBOOK_BUILD === '1') {
@@ -187,6 +191,32 @@ export function loadSite(options = siteOptions()): Site {
   // The last build's files are deleted in the background instead of by Vite.
   const oldOutput = oldOutputPlugin(options.out, [space.dir, space.root, PROJECT_ROOT, ...(options.previous ? [options.previous] : [])])
   const dates = gitDates(space.root)
+  /**
+   * Redirect pages and Markdown twins (thousands with a long history), handed
+   * to the compression threads, which write and compress them. Started as the
+   * pages start rendering (buildStepsPlugin): the threads then only compress
+   * each rendered page and have time to spare, where at the end of the build
+   * this thread waited for them. Written once, into the first `outDir` asked.
+   */
+  let earlyFiles: Promise<{ n: number; twins: ReturnType<typeof writeTwins>; twinOptions: TwinOptions }> | undefined
+  const redirectsAndTwins = (outDir: string) =>
+    (earlyFiles ??= (async () => {
+      const history = await startHistory()
+      if (history) {
+        addRedirects(space, history.redirects)
+        for (const w of history.warnings) console.warn(`GitBook: git history: ${w}`)
+        console.log(
+          `GitBook: git history: ${history.commits} commits, ${history.versions} versions of the space, ` +
+            `${history.redirects.length} earlier routes of current pages, ${history.deleted.length} of deleted pages ` +
+            `(\`npm run check -- --history\` lists them); ${Math.round(history.ms)} ms`,
+        )
+      }
+      const write = (file: string, text: string) => precompressor.write(file, text)
+      const n = writeRedirects(outDir, options.base, space.redirects, write)
+      const twinOptions = { base: options.base, siteUrl: options.siteUrl }
+      return { n, twins: writeTwins(outDir, space, twinOptions, write), twinOptions }
+    })())
+  const precompressor = createPrecompressor({ brotli: options.brotli })
   return {
     options,
     space,
@@ -207,38 +237,33 @@ export function loadSite(options = siteOptions()): Site {
     dates,
     // Symbolic links too: VitePress's own file search follows them (space.ts lists them).
     srcExclude: [space.summaryFile, ...space.nestedSummaries, '**/.gitbook/**', '**/node_modules/**', ...(space.links ?? []).flatMap(linkExcludes)],
-    precompressor: createPrecompressor({ brotli: options.brotli }),
+    precompressor,
     oldOutputPlugin: oldOutput,
-    historyPlugin: () => ({
-      name: 'gitbook:history',
-      // Not at config load: the dev server writes no redirects and need not walk the history.
-      apply: 'build',
-      buildStart() {
-        void startHistory()
-      },
-    }),
-    async buildEnd(outDir: string) {
-      const history = await startHistory()
-      if (history) {
-        addRedirects(space, history.redirects)
-        for (const w of history.warnings) console.warn(`GitBook: git history: ${w}`)
-        console.log(
-          `GitBook: git history: ${history.commits} commits, ${history.versions} versions of the space, ` +
-            `${history.redirects.length} earlier routes of current pages, ${history.deleted.length} of deleted pages ` +
-            `(\`npm run check -- --history\` lists them); ${Math.round(history.ms)} ms`,
-        )
+    buildStepsPlugin() {
+      let ssr = false
+      return {
+        name: 'gitbook:build-steps',
+        // Not at config load: the dev server writes no redirects and need not walk the history.
+        apply: 'build',
+        configResolved(config) {
+          ssr = !!config.build.ssr
+        },
+        buildStart() {
+          void startHistory()
+        },
+        // The server bundle is the last: VitePress renders the pages next.
+        closeBundle() {
+          if (ssr) void redirectsAndTwins(options.out).catch(() => {})
+        },
       }
-      // Redirect pages and Markdown twins (thousands with a long history) are
-      // written and compressed by the compression threads while this thread
-      // goes on; the files below may not replace them, so they come after.
-      const write = (file: string, text: string) => this.precompressor.write(file, text)
-      const n = writeRedirects(outDir, options.base, space.redirects, write)
+    },
+    async buildEnd(outDir: string) {
+      const { n, twins, twinOptions } = await redirectsAndTwins(outDir)
       // Markdown twins, llms.txt and sitemap.xml: see twins.ts, llms.ts, sitemap-xml.ts.
-      const twinOptions = { base: options.base, siteUrl: options.siteUrl }
-      const twins = writeTwins(outDir, space, twinOptions, write)
       writeLlms(outDir, space, { title: publicSite.service, description: publicSite.tagline }, twins, twinOptions)
       if (options.siteUrl) writeSitemapXml(outDir, sitemapXml(space, options.base, options.siteUrl, await dates))
       else console.log('GitBook: no sitemap.xml nor canonical links: give the public address with --site-url https://…')
+      // The redirect pages and twins are on disk before the files below, which may replace one.
       await this.precompressor.settled()
       writeSitemap(outDir, this.sitemapHtml())
       writeNotFoundFallback(outDir, options.base)
