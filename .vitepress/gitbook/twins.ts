@@ -173,11 +173,12 @@ export function writeTwins(outDir: string, space: Space, o: TwinOptions, write: 
  * la page en Markdown » button fetches it), from the page file as it is now.
  */
 export function twinsDevPlugin(space: Space, o: TwinOptions): Plugin {
-  const byPath = new Map<string, PageInfo>()
-  for (const page of space.pages.values()) if (hasTwin(page)) byPath.set(safeDecode(routeToUrl(twinFile(page), o.base)), page)
   return {
     name: 'gitbook:twins',
     configureServer(server) {
+      // Made here, not with the configuration: a build never serves a twin.
+      const byPath = new Map<string, PageInfo>()
+      for (const page of space.pages.values()) if (hasTwin(page)) byPath.set(safeDecode(routeToUrl(twinFile(page), o.base)), page)
       server.middlewares.use((req, res, next) => {
         // In dev, the twin's address is also the page's Vue module, which the
         // browser imports as a script (and reloads with `?t=`): leave those to VitePress.
