@@ -6,8 +6,14 @@
 // build says so, and the page keeps its text. The check compiles, not only
 // parses: a directive Vue refuses (`v-html` on an element with children, an
 // expression that is not JavaScript) fails in its transform phase.
-import { compile as vueCompile, ErrorCodes, parse as vueParse } from '@vue/compiler-dom'
+import { createRequire } from 'node:module'
 import { parseHTML } from '../html-dom'
+
+// Required, not imported: Vue's compiler is CommonJS, and an `import` has
+// Node scan it and the compiler core it re-exports for their export names
+// (about 35 ms of every build's start); @vitejs/plugin-vue requires the same
+// module later, which is then already loaded.
+const { compile: vueCompile, ErrorCodes, parse: vueParse } = createRequire(import.meta.url)('@vue/compiler-dom') as typeof import('@vue/compiler-dom')
 
 export interface VueProblem {
   message: string
