@@ -25,8 +25,19 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
  * collection comes when a small space's build is near its peak anyway (docs/
  * peaks at 364 MB, 143 pages at 441 MB, 1,000 pages at 769 MB).
  * Figures in bench/results.md.
+ *
+ * One V8 helper thread, not Node's default four. V8 gives its helpers the
+ * garbage collector's parallel and concurrent work and the optimising
+ * compiler; on the two cores of a CI machine, four of them beside the main
+ * thread, Vite's esbuild and the build's own threads were more threads than
+ * cores, and the main thread, which every step waits for, lost its core to
+ * them: its CPU time was the same as plain VitePress's, its wall time 0.6 s
+ * longer. With one helper, the 145-page bench space took 6.9 → 6.2 s and the
+ * 1,009-page one 22.2 → 21.4 s, at the same peak memory (alternating builds).
+ * A machine with more cores may do better with more helpers: the figure is
+ * this flag.
  */
-export const BUILD_NODE_FLAGS = ['--heap-growing-percent=25', '--initial-old-space-size=200']
+export const BUILD_NODE_FLAGS = ['--heap-growing-percent=25', '--initial-old-space-size=200', '--v8-pool-size=1']
 
 /** Node's arguments for a build, as `npm run build -- …args` gives them. */
 export function buildArgs(args: string[] = []): string[] {

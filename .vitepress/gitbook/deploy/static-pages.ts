@@ -9,10 +9,13 @@ import path from 'node:path'
 import { parseHTML } from '../html-dom'
 import type { StaticPage } from '../public-pages'
 
-/** `page` inside the chrome of `templateHtml` (a rendered doc page). */
-export function staticPageHtml(templateHtml: string, page: StaticPage, siteTitle: string): string {
+/**
+ * A function that puts a page inside the chrome of `templateHtml` (a rendered
+ * doc page). The template is parsed and emptied once for all the pages: its
+ * parsing was most of the time this step took.
+ */
+export function staticPageFrame(templateHtml: string, siteTitle: string): (page: StaticPage) => string {
   const { document } = parseHTML(templateHtml)
-  document.title = `${page.title} | ${siteTitle}`
   // The router and the page chunks: this route is none of theirs.
   for (const el of document.querySelectorAll('script[type="module"], link[rel="modulepreload"]')) el.remove()
   for (const el of document.querySelectorAll('script:not([id])')) {
@@ -23,8 +26,11 @@ export function staticPageHtml(templateHtml: string, page: StaticPage, siteTitle
   for (const el of document.querySelectorAll('.VPSidebar .is-active')) el.classList.remove('is-active')
   const doc = document.querySelector('main .vp-doc')
   if (!doc) throw new Error('static pages: the home page has no main .vp-doc to put them in')
-  doc.innerHTML = `<div>${page.html}</div>`
-  return `<!DOCTYPE html>\n${document.documentElement.outerHTML}\n`
+  return (page) => {
+    document.title = `${page.title} | ${siteTitle}`
+    doc.innerHTML = `<div>${page.html}</div>`
+    return `<!DOCTYPE html>\n${document.documentElement.outerHTML}\n`
+  }
 }
 
 /** Write each page at `<route>.html` of `outDir`, unless the space has a page there. */
@@ -34,7 +40,7 @@ export function writeStaticPages(outDir: string, pages: StaticPage[], siteTitle:
     console.warn('GitBook: the space has no home page (README.md) to frame the generated pages; they are not written')
     return []
   }
-  const template = fs.readFileSync(home, 'utf8')
+  const frame = staticPageFrame(fs.readFileSync(home, 'utf8'), siteTitle)
   const written: string[] = []
   for (const page of pages) {
     const file = path.join(outDir, `${page.route}.html`)
@@ -42,7 +48,7 @@ export function writeStaticPages(outDir: string, pages: StaticPage[], siteTitle:
       console.warn(`GitBook: the space has a page at /${page.route}; the generated « ${page.title} » is not written`)
       continue
     }
-    fs.writeFileSync(file, staticPageHtml(template, page, siteTitle))
+    fs.writeFileSync(file, frame(page))
     written.push(page.route)
   }
   return written
