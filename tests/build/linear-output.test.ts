@@ -8,6 +8,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadPage } from '../helpers/html'
 import { SITES } from '../global-setup'
+import { builtFile } from '../helpers/fixtures'
 
 const root = SITES.root.out
 const sub = SITES.sub.out
@@ -38,6 +39,21 @@ describe('each page carries its own branch of the sidebar', () => {
     const next = document.querySelector('.pager-link.next')!
     expect(next.getAttribute('href')).toBe('/roles/responsable-metier')
     expect(next.textContent).toContain('Responsable métier')
+  })
+
+  it('previous and next follow the sidebar whatever the front matter says', () => {
+    // VitePress's `prev:`/`next:` keys are not GitBook's: set aside with a
+    // warning (fixture frontmatter/bad/pager), the site sets both links.
+    const file = builtFile({ name: 'frontmatter/bad/pager', md: 'frontmatter/bad/pager.md' })
+    const { document } = loadPage(path.dirname(file), path.basename(file))
+    const entries = [...document.querySelectorAll('.VPSidebar a.VPLink')]
+    const own = entries.findIndex((a) => a.getAttribute('href') === '/frontmatter/pager')
+    expect(own).toBeGreaterThan(0)
+    const prev = document.querySelector('.pager-link.prev')!
+    expect(prev.getAttribute('href')).toBe(entries[own - 1].getAttribute('href'))
+    expect(prev.textContent).toContain(entries[own - 1].textContent!.trim())
+    expect(prev.textContent).not.toContain('choisie')
+    expect(document.querySelector('.pager-link.next')?.getAttribute('href')).toBe(entries[own + 1]?.getAttribute('href'))
   })
 })
 
